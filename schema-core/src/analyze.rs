@@ -1,0 +1,40 @@
+//! The entry point: a migration set in, the folded catalog and every diagnostic out.
+
+use crate::catalog::Catalog;
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::source::{self, MigrationSet, SourceError};
+use std::path::Path;
+
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub set: MigrationSet,
+    pub catalog: Catalog,
+    /// Sorted by file order, then position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads `dir` (the only I/O) and analyses it.
+pub fn analyze_dir(dir: &Path, config: &Config) -> Result<Analysis, SourceError> {
+    let set = source::load_dir(dir, config.layout_override())?;
+    Ok(analyze(set, config))
+}
+
+/// Pure: never fails, never panics; everything wrong becomes a diagnostic.
+pub fn analyze(set: MigrationSet, config: &Config) -> Analysis {
+    let mut diagnostics = set.diagnostics.clone();
+    let catalog = Catalog::default();
+    let _ = config;
+    diagnostics.sort_by_key(|d| d.primary.as_ref().map(|l| (l.file, l.range.start)));
+    Analysis {
+        set,
+        catalog,
+        diagnostics,
+    }
+}
