@@ -1,6 +1,8 @@
 //! The entry point: a migration set in, the folded catalog and every diagnostic out.
 
 use crate::catalog::Catalog;
+use crate::diagnostic::Severity;
+use crate::fold;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::source::{self, MigrationSet, SourceError};
@@ -29,12 +31,24 @@ pub fn analyze_dir(dir: &Path, config: &Config) -> Result<Analysis, SourceError>
 /// Pure: never fails, never panics; everything wrong becomes a diagnostic.
 pub fn analyze(set: MigrationSet, config: &Config) -> Analysis {
     let mut diagnostics = set.diagnostics.clone();
-    let catalog = Catalog::default();
-    let _ = config;
+    let (records, split_problems) = fold::statements(&set, config);
+    diagnostics.extend(split_problems);
+    let (catalog, fold_diagnostics) = fold::fold(&set, config, &records);
+    diagnostics.extend(fold_diagnostics);
+    apply_allow_list(&mut diagnostics, config);
     diagnostics.sort_by_key(|d| d.primary.as_ref().map(|l| (l.file, l.range.start)));
     Analysis {
         set,
         catalog,
         diagnostics,
+    }
+}
+
+/// Codes the config allows are lowered to `info`; errors of the history itself stay errors.
+fn apply_allow_list(diagnostics: &mut [Diagnostic], config: &Config) {
+    for diagnostic in diagnostics.iter_mut() {
+        if diagnostic.severity == Severity::Warning && config.allow.iter().any(|code| code == diagnostic.code) {
+            diagnostic.severity = Severity::Info;
+        }
     }
 }

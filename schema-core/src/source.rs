@@ -304,3 +304,11 @@ impl MigrationSet {
         self.diagnostics.extend(naming);
     }
 }
+
+/// sqlx's marker: a first line `-- no-transaction` runs the migration outside a transaction.
+pub fn runs_without_transaction(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .is_some_and(|line| line.trim().eq_ignore_ascii_case("-- no-transaction"))
+}

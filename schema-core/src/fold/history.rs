@@ -1,0 +1,78 @@
+//! Which migrations touched which table and column: the raw material of "fix chains" (a table
+//! patched by many migrations) and of the audit's table-by-migration list.
+
+use crate::catalog::{Catalog, QualifiedName, Site};
+use crate::diagnostic::Diagnostic;
+use crate::source::MigrationSet;
+use indexmap::IndexMap;
+
+/// A table touched by this many migrations or more is reported as a fix chain.
+pub const FIX_CHAIN_LENGTH: usize = 3;
+
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// Per table (current name), the migrations that created or changed it, with the first site
+    /// in each, in order.
+    pub tables: IndexMap<QualifiedName, Vec<(usize, Site)>>,
+    /// Per table and column, the migrations that added or altered it.
+    pub columns: IndexMap<(QualifiedName, String), Vec<(usize, Site)>>,
+}
+
+impl History {
+    pub fn touch(&mut self, table: &QualifiedName, migration: usize, site: Site) {
+        let entries = self.tables.entry(table.clone()).or_default();
+        if entries.last().is_none_or(|(last, _)| *last != migration) {
+            entries.push((migration, site));
+        }
+    }
+
+    pub fn column_added(&mut self, table: &QualifiedName, column: &str, migration: usize, site: Site) {
+        self.touch(table, migration, site.clone());
+        self.columns.entry((table.clone(), column.to_string())).or_default().push((migration, site));
+    }
+
+    pub fn column_altered(&mut self, table: &QualifiedName, column: &str, migration: usize, site: Site) {
+        self.column_added(table, column, migration, site);
+    }
+
+    pub fn column_renamed(&mut self, table: &QualifiedName, old: &str, new: &str) {
+        if let Some(entries) = self.columns.shift_remove(&(table.clone(), old.to_string())) {
+            self.columns.insert((table.clone(), new.to_string()), entries);
+        }
+    }
+
+    pub fn table_renamed(&mut self, old: &QualifiedName, new: &QualifiedName) {
+        if let Some(entries) = self.tables.shift_remove(old) {
+            self.tables.insert(new.clone(), entries);
+        }
+        let keys: Vec<_> = self.columns.keys().filter(|(t, _)| t == old).cloned().collect();
+        for key in keys {
+            if let Some(entries) = self.columns.shift_remove(&key) {
+                self.columns.insert((new.clone(), key.1), entries);
+            }
+        }
+    }
+
+    /// One `info` per table that exists at the end and was touched by many migrations.
+    pub fn fix_chains(&self, set: &MigrationSet, catalog: &Catalog) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        for (table, entries) in &self.tables {
+            if entries.len() < FIX_CHAIN_LENGTH || !catalog.tables.contains_key(table) {
+                continue;
+            }
+            let files: Vec<&str> = entries.iter().map(|(_, site)| set.files[site.file].path.as_str()).collect();
+            let (_, first) = &entries[0];
+            let mut diagnostic = Diagnostic::info(
+                "fix-chain",
+                format!("table `{table}` is defined across {} migrations: {}", entries.len(), files.join(", ")),
+            )
+            .at(first.file, first.range.clone(), "first defined here")
+            .help("a squashed baseline (`schema squash`) states the table once, in its final form");
+            for (_, site) in &entries[1..] {
+                diagnostic = diagnostic.related(site.file, site.range.clone(), "changed again here");
+            }
+            diagnostics.push(diagnostic);
+        }
+        diagnostics
+    }
+}

@@ -1,0 +1,363 @@
+//! Fold parsed statements, in run order, into a `Catalog`, reporting every statement that does
+//! not fit the catalog as it stands at that point of the history.
+//!
+//! One `Folder` walks the whole history. Sub-modules handle one family of statements each; they
+//! all report through `Folder::report` and resolve names through `Folder::resolve`.
+
+mod alter_table;
+mod create_table;
+mod fallback;
+mod history;
+mod objects;
+mod references;
+mod statement;
+
+use crate::catalog::{Catalog, QualifiedName, Site};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::names;
+use crate::parse::{self, Parsed};
+use crate::source::MigrationSet;
+use crate::split;
+use sqlparser::ast::{ObjectName, Statement};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+
+/// One statement of the history, located.
+#[derive(Debug, Clone)]
+pub struct StatementRecord {
+    /// Index into `MigrationSet::migrations`.
+    pub migration: usize,
+    pub file: usize,
+    /// Byte range in the file.
+    pub range: Range<usize>,
+    pub parsed: Parsed,
+}
+
+/// Splits and parses every up migration, in run order. Problems of the split (unterminated
+/// literals) are reported; parse failures stay in the records as `Parsed::Opaque`.
+pub fn statements(set: &MigrationSet, config: &Config) -> (Vec<StatementRecord>, Vec<Diagnostic>) {
+    let mut records = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (migration_index, migration) in set.migrations.iter().enumerate() {
+        let file = migration.up;
+        let text = &set.files[file].text;
+        let (raw, problems) = split::split(text);
+        for problem in problems {
+            diagnostics.push(
+                Diagnostic::error("unterminated-literal", format!("{} runs to the end of the file", problem.what))
+                    .at(file, problem.offset..problem.offset + 1, "starts here and never ends")
+                    .help("close it; PostgreSQL rejects this file"),
+            );
+        }
+        for statement in raw {
+            let sql = &text[statement.range.clone()];
+            records.push(StatementRecord {
+                migration: migration_index,
+                file,
+                range: statement.range.clone(),
+                parsed: parse::parse_statement(sql, config.dialect),
+            });
+        }
+    }
+    (records, diagnostics)
+}
+
+/// Tables of migration tools: known to exist without configuration.
+const TOOL_TABLES: &[&str] = &[
+    "_sqlx_migrations",
+    "__diesel_schema_migrations",
+    "schema_migrations",
+    "flyway_schema_history",
+    "refinery_schema_history",
+    "_schema_migrations",
+];
+
+pub struct Folder<'a> {
+    pub(crate) set: &'a MigrationSet,
+    pub(crate) catalog: Catalog,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    search_path: Vec<String>,
+    /// Where the statement being folded is.
+    pub(crate) site: Site,
+    pub(crate) migration: usize,
+    /// Tables each later statement creates, by name: the first creation site.
+    future_tables: HashMap<QualifiedName, (usize, Site)>,
+    /// Words (lower case) that opaque statements mentioned before the current one.
+    opaque_words: HashMap<String, Site>,
+    external_tables: HashSet<QualifiedName>,
+    external_schemas: HashSet<String>,
+    /// Missing tables: every site that referenced them, for one diagnostic each at the end.
+    missing: BTreeMap<QualifiedName, Vec<(Site, String)>>,
+    pub(crate) history: history::History,
+    /// Explicit `BEGIN` seen in the current file and not yet committed.
+    open_transaction: Option<Site>,
+}
+
+pub fn fold(set: &MigrationSet, config: &Config, records: &[StatementRecord]) -> (Catalog, Vec<Diagnostic>) {
+    let mut folder = Folder::new(set, config, records);
+    let mut current_file = usize::MAX;
+    for (index, record) in records.iter().enumerate() {
+        if record.file != current_file {
+            folder.end_file(current_file);
+            current_file = record.file;
+        }
+        folder.site = Site { file: record.file, range: record.range.clone() };
+        folder.migration = record.migration;
+        folder.forget_future(records, index);
+        let text = &set.files[record.file].text[record.range.clone()];
+        match &record.parsed {
+            Parsed::Ast(statement) => folder.statement(statement, text),
+            Parsed::Opaque { offset, reason } => folder.opaque(text, *offset, reason),
+        }
+    }
+    folder.end_file(current_file);
+    folder.finish()
+}
+
+impl<'a> Folder<'a> {
+    fn new(set: &'a MigrationSet, config: &Config, records: &[StatementRecord]) -> Self {
+        let mut external_tables = HashSet::new();
+        let mut external_schemas = HashSet::new();
+        for entry in &config.external_tables {
+            let folded = entry.to_lowercase();
+            match folded.split_once('.') {
+                Some((schema, "*")) => {
+                    external_schemas.insert(schema.to_string());
+                }
+                Some((schema, name)) => {
+                    external_tables.insert(QualifiedName::new(schema, name));
+                }
+                None => {
+                    external_tables.insert(QualifiedName::new("public", folded));
+                }
+            }
+        }
+        let mut folder = Folder {
+            set,
+            catalog: Catalog::default(),
+            diagnostics: Vec::new(),
+            search_path: vec!["public".into()],
+            site: Site::default(),
+            migration: 0,
+            future_tables: HashMap::new(),
+            opaque_words: HashMap::new(),
+            external_tables,
+            external_schemas,
+            missing: BTreeMap::new(),
+            history: history::History::default(),
+            open_transaction: None,
+        };
+        folder.catalog.schemas.push("public".into());
+        folder.future_tables = folder.scan_creates(records);
+        folder
+    }
+
+    /// Every `CREATE TABLE` of the history, so that a reference to a table that only a later
+    /// migration creates is reported as an order problem, not as a missing table.
+    fn scan_creates(&self, records: &[StatementRecord]) -> HashMap<QualifiedName, (usize, Site)> {
+        let mut creates = HashMap::new();
+        for (index, record) in records.iter().enumerate() {
+            if let Parsed::Ast(statement) = &record.parsed {
+                if let Statement::CreateTable(create) = statement.as_ref() {
+                    let name = self.qualify_for_create(&create.name);
+                    creates.entry(name).or_insert((index, Site { file: record.file, range: record.range.clone() }));
+                }
+            }
+        }
+        creates
+    }
+
+    fn forget_future(&mut self, records: &[StatementRecord], index: usize) {
+        if let Parsed::Ast(statement) = &records[index].parsed {
+            if let Statement::CreateTable(create) = statement.as_ref() {
+                let name = self.qualify_for_create(&create.name);
+                if self.future_tables.get(&name).is_some_and(|(at, _)| *at == index) {
+                    self.future_tables.remove(&name);
+                }
+            }
+        }
+    }
+
+    pub(crate) fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// A diagnostic located at the current statement.
+    pub(crate) fn here(&self, diagnostic: Diagnostic, label: impl Into<String>) -> Diagnostic {
+        diagnostic.at(self.site.file, self.site.range.clone(), label)
+    }
+
+    pub(crate) fn file_path(&self, file: usize) -> &str {
+        &self.set.files[file].path
+    }
+
+    /// The schema new unqualified objects go to.
+    pub(crate) fn creation_schema(&self) -> String {
+        self.search_path.first().cloned().unwrap_or_else(|| "public".into())
+    }
+
+    pub(crate) fn qualify_for_create(&self, name: &ObjectName) -> QualifiedName {
+        let parts = names::parts(name);
+        match parts.as_slice() {
+            [.., schema, object] => QualifiedName::new(schema.clone(), object.clone()),
+            [object] => QualifiedName::new(self.creation_schema(), object.clone()),
+            [] => QualifiedName::new(self.creation_schema(), String::new()),
+        }
+    }
+
+    /// Resolves a possibly unqualified name through the search path, given a predicate that
+    /// says whether an object of the wanted kind exists under a qualified name.
+    pub(crate) fn resolve_with(&self, name: &ObjectName, exists: impl Fn(&QualifiedName) -> bool) -> QualifiedName {
+        let parts = names::parts(name);
+        match parts.as_slice() {
+            [object] => self
+                .search_path
+                .iter()
+                .map(|schema| QualifiedName::new(schema.clone(), object.clone()))
+                .find(|candidate| exists(candidate))
+                .unwrap_or_else(|| QualifiedName::new(self.creation_schema(), object.clone())),
+            _ => self.qualify_for_create(name),
+        }
+    }
+
+    pub(crate) fn resolve_table(&self, name: &ObjectName) -> QualifiedName {
+        self.resolve_with(name, |q| self.catalog.tables.contains_key(q) || self.is_external(q))
+    }
+
+    pub(crate) fn resolve_relation(&self, name: &ObjectName) -> QualifiedName {
+        self.resolve_with(name, |q| self.catalog.relation_exists(q) || self.is_external(q))
+    }
+
+    pub(crate) fn is_external(&self, name: &QualifiedName) -> bool {
+        self.external_tables.contains(name)
+            || self.external_schemas.contains(&name.schema)
+            || TOOL_TABLES.contains(&name.name.as_str())
+            || name.schema == "pg_catalog"
+            || name.schema == "information_schema"
+    }
+
+    /// Records a reference to table `name`. Returns true when the table exists in the catalog,
+    /// false (after reporting) when it is missing, external or unverifiable.
+    pub(crate) fn require_table(&mut self, name: &QualifiedName, what: &str) -> bool {
+        self.require_table_at(name, what, None)
+    }
+
+    /// The site of `name` inside the current statement (the whole statement when sqlparser
+    /// kept no position for it).
+    pub(crate) fn site_of(&self, name: Option<&ObjectName>) -> Site {
+        use sqlparser::ast::Spanned;
+        let narrowed = name.and_then(|name| {
+            let span = name.span();
+            let text = &self.set.files[self.site.file].text[self.site.range.clone()];
+            let start = parse::offset_of(text, span.start.line as usize, span.start.column as usize)?;
+            let end = parse::offset_of(text, span.end.line as usize, span.end.column as usize)?;
+            (end > start).then(|| self.site.range.start + start..self.site.range.start + end)
+        });
+        Site { file: self.site.file, range: narrowed.unwrap_or_else(|| self.site.range.clone()) }
+    }
+
+    /// `require_table`, pointing at the name as written when it is known.
+    pub(crate) fn require_table_at(&mut self, name: &QualifiedName, what: &str, written: Option<&ObjectName>) -> bool {
+        let site = self.site_of(written);
+        if self.catalog.tables.contains_key(name) {
+            return true;
+        }
+        if self.is_external(name) || self.catalog.views.contains_key(name) {
+            return false;
+        }
+        if let Some((_, later)) = self.future_tables.get(name).cloned() {
+            let later_path = self.file_path(later.file).to_string();
+            let diagnostic = Diagnostic::error(
+                "order-dependency",
+                format!("{what} `{name}`, which is only created later, by `{later_path}`"),
+            )
+            .at(site.file, site.range.clone(), format!("`{name}` does not exist yet here"))
+                .related(later.file, later.range, format!("`{name}` is created here, in a later migration"))
+                .help(format!(
+                    "give this migration a version after `{later_path}`, or move the CREATE TABLE of `{name}` before it"
+                ));
+            self.report(diagnostic);
+            return false;
+        }
+        if let Some(site) = self.opaque_words.get(&name.name).cloned() {
+            let diagnostic = Diagnostic::warning(
+                "unverifiable-reference",
+                format!("{what} `{name}`, which no statement the analyzer understands creates"),
+            )
+            .at(site.file, site.range.clone(), "cannot verify that this table exists")
+                .related(site.file, site.range, format!("this statement mentions `{}` and may create it", name.name))
+                .help("if that statement creates the table, nothing is wrong; otherwise create it in a migration or declare it in `external_tables`");
+            self.report(diagnostic);
+            return false;
+        }
+        self.missing.entry(name.clone()).or_default().push((site, what.to_string()));
+        false
+    }
+
+    /// A column that only an earlier opaque statement (a `DO` block) may have added: warn that
+    /// the reference cannot be verified instead of calling it missing. True when it warned.
+    pub(crate) fn unverifiable_column(&mut self, table: &QualifiedName, column: &str, what: &str) -> bool {
+        let Some(site) = self.opaque_words.get(column).cloned() else { return false };
+        let diagnostic = self
+            .here(
+                Diagnostic::warning(
+                    "unverifiable-reference",
+                    format!("{what} names column `{column}` of `{table}`, which only a statement the analyzer cannot read may add"),
+                ),
+                "cannot verify that this column exists",
+            )
+            .related(site.file, site.range, format!("this statement mentions `{column}` and may add it"))
+            .help(format!("if that statement adds `{column}`, nothing is wrong; prefer `ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} ...`, which the analyzer can check"));
+        self.report(diagnostic);
+        true
+    }
+
+    fn end_file(&mut self, file: usize) {
+        if let Some(site) = self.open_transaction.take() {
+            if file != usize::MAX {
+                let path = self.file_path(file).to_string();
+                self.report(
+                    Diagnostic::error("open-transaction", format!("`{path}` opens a transaction and never commits it"))
+                        .at(site.file, site.range, "transaction opened here")
+                        .help("add `COMMIT;` at the end of the file, or remove the `BEGIN;`"),
+                );
+            }
+        }
+    }
+
+    pub(crate) fn set_search_path(&mut self, schemas: Vec<String>) {
+        let schemas: Vec<String> = schemas
+            .into_iter()
+            .filter(|s| s != "$user" && s != "\"$user\"" && s != "pg_catalog")
+            .collect();
+        if !schemas.is_empty() {
+            self.search_path = schemas;
+        }
+    }
+
+    fn finish(mut self) -> (Catalog, Vec<Diagnostic>) {
+        for (name, sites) in std::mem::take(&mut self.missing) {
+            let (first, what) = &sites[0];
+            let count = sites.len();
+            let mut diagnostic = Diagnostic::error(
+                "missing-table",
+                format!(
+                    "{what} `{name}`, which no migration creates ({count} reference{})",
+                    if count == 1 { "" } else { "s" }
+                ),
+            )
+            .at(first.file, first.range.clone(), format!("`{name}` is never created"))
+            .help(format!(
+                "add a migration that creates `{name}` before its first use, or declare it in `external_tables` in schema.toml if the app or the platform creates it"
+            ));
+            for (site, what) in &sites[1..] {
+                diagnostic = diagnostic.related(site.file, site.range.clone(), format!("{what} `{name}` here too"));
+            }
+            self.diagnostics.push(diagnostic);
+        }
+        let chains = self.history.fix_chains(self.set, &self.catalog);
+        self.diagnostics.extend(chains);
+        (self.catalog, self.diagnostics)
+    }
+}
