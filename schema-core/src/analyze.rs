@@ -1,10 +1,10 @@
 //! The entry point: a migration set in, the folded catalog and every diagnostic out.
 
 use crate::catalog::Catalog;
-use crate::diagnostic::Severity;
-use crate::fold;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Severity;
+use crate::fold;
 use crate::source::{self, MigrationSet, SourceError};
 use std::path::Path;
 
@@ -47,7 +47,9 @@ pub fn analyze(set: MigrationSet, config: &Config) -> Analysis {
 /// Codes the config allows are lowered to `info`; errors of the history itself stay errors.
 fn apply_allow_list(diagnostics: &mut [Diagnostic], config: &Config) {
     for diagnostic in diagnostics.iter_mut() {
-        if diagnostic.severity == Severity::Warning && config.allow.iter().any(|code| code == diagnostic.code) {
+        if diagnostic.severity == Severity::Warning
+            && config.allow.iter().any(|code| code == diagnostic.code)
+        {
             diagnostic.severity = Severity::Info;
         }
     }

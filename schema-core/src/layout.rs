@@ -133,8 +133,13 @@ impl Layout {
 /// Names like `fix_missing_columns` or `ensure_columns`: they describe a repair, not a change.
 fn is_vague(description: &str) -> bool {
     let lower = description.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let repair = ["fix", "fixes", "ensure", "misc", "temp", "tmp", "patch", "hotfix", "cleanup"];
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let repair = [
+        "fix", "fixes", "ensure", "misc", "temp", "tmp", "patch", "hotfix", "cleanup",
+    ];
     words.first().is_some_and(|w| repair.contains(w)) || words.contains(&"missing")
 }
 
@@ -294,18 +299,30 @@ pub fn check_names(set: &MigrationSet) -> Vec<Diagnostic> {
         diagnostics.push(diagnostic);
     }
 
-    let sequential: Vec<_> = versioned.iter().filter(|m| m.scheme == Scheme::Sequential).collect();
+    let sequential: Vec<_> = versioned
+        .iter()
+        .filter(|m| m.scheme == Scheme::Sequential)
+        .collect();
     let mut gaps: Vec<(String, usize, usize)> = Vec::new();
     for pair in sequential.windows(2) {
         let (before, after) = (pair[0], pair[1]);
-        let (Some(low), Some(high)) = (before.version, after.version) else { continue };
+        let (Some(low), Some(high)) = (before.version, after.version) else {
+            continue;
+        };
         if high > low + 1 {
-            let missing = if high == low + 2 { format!("{}", low + 1) } else { format!("{}-{}", low + 1, high - 1) };
+            let missing = if high == low + 2 {
+                format!("{}", low + 1)
+            } else {
+                format!("{}-{}", low + 1, high - 1)
+            };
             gaps.push((missing, before.up, after.up));
         }
     }
     if let Some((_, before, after)) = gaps.first() {
-        let listed: Vec<&str> = gaps.iter().map(|(missing, _, _)| missing.as_str()).collect();
+        let listed: Vec<&str> = gaps
+            .iter()
+            .map(|(missing, _, _)| missing.as_str())
+            .collect();
         let mut diagnostic = Diagnostic::warning(
             "version-gap",
             format!("sequential versions are missing: {}", listed.join(", ")),
@@ -313,14 +330,25 @@ pub fn check_names(set: &MigrationSet) -> Vec<Diagnostic> {
         .at(*after, 0..0, format!("the version before this one is missing (after `{}`)", set.files[*before].path))
         .help("if a gap is a migration deleted before it was ever applied, ignore this; otherwise restore the file");
         for (missing, _, after) in &gaps[1..] {
-            diagnostic = diagnostic.related(*after, 0..0, format!("version {missing} is missing before this one"));
+            diagnostic = diagnostic.related(
+                *after,
+                0..0,
+                format!("version {missing} is missing before this one"),
+            );
         }
         diagnostics.push(diagnostic);
     }
 
-    let vague: Vec<usize> = versioned.iter().filter(|m| is_vague(&m.description)).map(|m| m.up).collect();
+    let vague: Vec<usize> = versioned
+        .iter()
+        .filter(|m| is_vague(&m.description))
+        .map(|m| m.up)
+        .collect();
     if let Some((first, rest)) = vague.split_first() {
-        let listed: Vec<String> = vague.iter().map(|f| format!("`{}`", set.files[*f].path)).collect();
+        let listed: Vec<String> = vague
+            .iter()
+            .map(|f| format!("`{}`", set.files[*f].path))
+            .collect();
         let mut diagnostic = Diagnostic::info(
             "vague-name",
             format!("{} migration name(s) describe a repair, not the change they make: {}", vague.len(), listed.join(", ")),

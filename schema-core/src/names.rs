@@ -8,7 +8,11 @@ pub const MAX_IDENTIFIER: usize = 63;
 
 /// Unquoted identifiers fold to lower case; quoted ones keep their spelling.
 pub fn fold(ident: &Ident) -> String {
-    let value = if ident.quote_style.is_some() { ident.value.clone() } else { ident.value.to_lowercase() };
+    let value = if ident.quote_style.is_some() {
+        ident.value.clone()
+    } else {
+        ident.value.to_lowercase()
+    };
     truncate(value)
 }
 
@@ -63,7 +67,12 @@ pub fn make_object_name(name1: &str, name2: Option<&str>, label: &str) -> String
 }
 
 /// Like `make_object_name`, adding `1`, `2`, ... to the label until `taken` says it is free.
-pub fn choose_name(name1: &str, name2: Option<&str>, label: &str, taken: impl Fn(&str) -> bool) -> String {
+pub fn choose_name(
+    name1: &str,
+    name2: Option<&str>,
+    label: &str,
+    taken: impl Fn(&str) -> bool,
+) -> String {
     let mut candidate = make_object_name(name1, name2, label);
     let mut pass = 0;
     while taken(&candidate) {
@@ -95,8 +104,14 @@ mod tests {
     #[test]
     fn default_names_follow_postgres() {
         assert_eq!(make_object_name("users", None, "pkey"), "users_pkey");
-        assert_eq!(make_object_name("users", Some("email"), "key"), "users_email_key");
-        assert_eq!(choose_name("t", Some("a"), "idx", |n| n == "t_a_idx"), "t_a_idx1");
+        assert_eq!(
+            make_object_name("users", Some("email"), "key"),
+            "users_email_key"
+        );
+        assert_eq!(
+            choose_name("t", Some("a"), "idx", |n| n == "t_a_idx"),
+            "t_a_idx1"
+        );
     }
 
     #[test]

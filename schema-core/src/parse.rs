@@ -10,7 +10,10 @@ use sqlparser::parser::Parser;
 pub enum Parsed {
     Ast(Box<Statement>),
     /// sqlparser rejected it: the byte offset (within the statement) it pointed at and why.
-    Opaque { offset: Option<usize>, reason: String },
+    Opaque {
+        offset: Option<usize>,
+        reason: String,
+    },
 }
 
 /// Deeply nested input must not overflow the stack: sqlparser counts its recursion.
@@ -19,7 +22,10 @@ const RECURSION_LIMIT: usize = 200;
 pub fn parse_statement(text: &str, dialect: Dialect) -> Parsed {
     // sqlparser is not ours: a panic inside it must not take the macro or the CLI down.
     let result = std::panic::catch_unwind(|| parse_unguarded(text, dialect));
-    result.unwrap_or_else(|_| Parsed::Opaque { offset: None, reason: "the SQL parser crashed on this statement".into() })
+    result.unwrap_or_else(|_| Parsed::Opaque {
+        offset: None,
+        reason: "the SQL parser crashed on this statement".into(),
+    })
 }
 
 fn parse_unguarded(text: &str, dialect: Dialect) -> Parsed {
@@ -35,13 +41,20 @@ fn parse_unguarded(text: &str, dialect: Dialect) -> Parsed {
         .and_then(|mut parser| parser.parse_statements());
     match parsed {
         Ok(mut statements) if statements.len() == 1 => Parsed::Ast(Box::new(statements.remove(0))),
-        Ok(statements) if statements.is_empty() => {
-            Parsed::Opaque { offset: None, reason: "no statement found".into() }
-        }
-        Ok(_) => Parsed::Opaque { offset: None, reason: "the parser read several statements here".into() },
+        Ok(statements) if statements.is_empty() => Parsed::Opaque {
+            offset: None,
+            reason: "no statement found".into(),
+        },
+        Ok(_) => Parsed::Opaque {
+            offset: None,
+            reason: "the parser read several statements here".into(),
+        },
         Err(error) => {
             let message = error.to_string();
-            Parsed::Opaque { offset: error_offset(text, &message), reason: clean_message(&message) }
+            Parsed::Opaque {
+                offset: error_offset(text, &message),
+                reason: clean_message(&message),
+            }
         }
     }
 }
@@ -58,14 +71,23 @@ pub fn error_offset(text: &str, message: &str) -> Option<usize> {
 
 /// Byte offset of a 1-based line and character column of `text` (sqlparser's positions).
 pub fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
-    let line_start = text.split_inclusive('\n').take(line.checked_sub(1)?).map(str::len).sum::<usize>();
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum::<usize>();
     let line_text = text.get(line_start..)?.split('\n').next()?;
-    let in_line = line_text.char_indices().nth(column.checked_sub(1)?).map_or(line_text.len(), |(i, _)| i);
+    let in_line = line_text
+        .char_indices()
+        .nth(column.checked_sub(1)?)
+        .map_or(line_text.len(), |(i, _)| i);
     Some(line_start + in_line)
 }
 
 fn clean_message(message: &str) -> String {
-    let message = message.strip_prefix("sql parser error: ").unwrap_or(message);
+    let message = message
+        .strip_prefix("sql parser error: ")
+        .unwrap_or(message);
     match message.rfind(" at Line: ") {
         Some(at) => message[..at].to_string(),
         None => message.to_string(),
@@ -89,7 +111,13 @@ mod tests {
 
     #[test]
     fn one_statement_parses_to_an_ast() {
-        assert!(matches!(parse_statement("CREATE TABLE t (id int)", Dialect::Postgres), Parsed::Ast(_)));
-        assert!(matches!(parse_statement("CREATE TABLE t (id integer)", Dialect::Sqlite), Parsed::Ast(_)));
+        assert!(matches!(
+            parse_statement("CREATE TABLE t (id int)", Dialect::Postgres),
+            Parsed::Ast(_)
+        ));
+        assert!(matches!(
+            parse_statement("CREATE TABLE t (id integer)", Dialect::Sqlite),
+            Parsed::Ast(_)
+        ));
     }
 }

@@ -18,8 +18,10 @@ pub fn normalize(written: &str) -> ColumnType {
     let mut dimensions = 0;
     loop {
         let trimmed = text.trim_end();
-        if let Some(rest) = trimmed.strip_suffix(']') {
-            if let Some(open) = rest.rfind('[') {
+        if let Some(rest) = trimmed.strip_suffix(']')
+            && let Some(open) = rest.rfind('[')
+        {
+            {
                 text = rest[..open].to_string();
                 dimensions += 1;
                 continue;
@@ -35,18 +37,31 @@ pub fn normalize(written: &str) -> ColumnType {
         break;
     }
     let (base, serial) = normalize_scalar(&text);
-    ColumnType { name: format!("{base}{}", "[]".repeat(dimensions.min(1))), serial }
+    ColumnType {
+        name: format!("{base}{}", "[]".repeat(dimensions.min(1))),
+        serial,
+    }
 }
 
 fn normalize_scalar(text: &str) -> (String, bool) {
     // Split `name(mods) rest` where rest may be `with time zone` / `without time zone`.
     let (head, modifiers, tail) = split_modifiers(text);
     let words: Vec<String> = head.split_whitespace().map(fold_word).collect();
-    let tail_words: Vec<String> = tail.split_whitespace().map(|w| w.to_ascii_lowercase()).collect();
+    let tail_words: Vec<String> = tail
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
     let key = words.join(" ");
     let with_tz = tail_words.join(" ") == "with time zone" || key.ends_with(" with time zone");
-    let key = key.trim_end_matches(" with time zone").trim_end_matches(" without time zone").to_string();
-    let mods = modifiers.map(|m| m.split(',').map(|p| p.trim().to_string()).collect::<Vec<_>>());
+    let key = key
+        .trim_end_matches(" with time zone")
+        .trim_end_matches(" without time zone")
+        .to_string();
+    let mods = modifiers.map(|m| {
+        m.split(',')
+            .map(|p| p.trim().to_string())
+            .collect::<Vec<_>>()
+    });
     let first_mod = mods.as_ref().and_then(|m| m.first().cloned());
     let with_mods = |name: &str| match &mods {
         Some(parts) => format!("{name}({})", parts.join(",")),
@@ -69,7 +84,9 @@ fn normalize_scalar(text: &str) -> (String, bool) {
             Some(parts) if parts.len() == 1 => format!("numeric({},0)", parts[0]),
             _ => with_mods("numeric"),
         },
-        "varchar" | "character varying" | "char varying" | "nvarchar" => with_mods("character varying"),
+        "varchar" | "character varying" | "char varying" | "nvarchar" => {
+            with_mods("character varying")
+        }
         "char" | "character" | "bpchar" | "nchar" => {
             if key == "bpchar" && mods.is_none() {
                 "bpchar".into()
@@ -101,9 +118,11 @@ fn zoned(base: &str, precision: Option<String>, with_tz: bool) -> String {
 /// `name(mods) tail` → (`name`, `Some("mods")`, `tail`); `timestamp(3) with time zone` works.
 fn split_modifiers(text: &str) -> (&str, Option<&str>, &str) {
     match (text.find('('), text.rfind(')')) {
-        (Some(open), Some(close)) if close > open => {
-            (text[..open].trim(), Some(text[open + 1..close].trim()), text[close + 1..].trim())
-        }
+        (Some(open), Some(close)) if close > open => (
+            text[..open].trim(),
+            Some(text[open + 1..close].trim()),
+            text[close + 1..].trim(),
+        ),
         _ => (text, None, ""),
     }
 }
@@ -112,7 +131,10 @@ fn split_modifiers(text: &str) -> (&str, Option<&str>, &str) {
 fn fold_word(word: &str) -> String {
     let word = word.strip_prefix("pg_catalog.").unwrap_or(word);
     if word.contains('"') {
-        word.split('.').map(|part| part.trim_matches('"').to_string()).collect::<Vec<_>>().join(".")
+        word.split('.')
+            .map(|part| part.trim_matches('"').to_string())
+            .collect::<Vec<_>>()
+            .join(".")
     } else {
         word.to_ascii_lowercase()
     }
@@ -148,7 +170,10 @@ mod tests {
         assert_eq!(name("CHARACTER VARYING"), "character varying");
         assert_eq!(name("TIMESTAMP"), "timestamp without time zone");
         assert_eq!(name("TIMESTAMPTZ"), "timestamp with time zone");
-        assert_eq!(name("TIMESTAMP(3) WITH TIME ZONE"), "timestamp(3) with time zone");
+        assert_eq!(
+            name("TIMESTAMP(3) WITH TIME ZONE"),
+            "timestamp(3) with time zone"
+        );
         assert_eq!(name("NUMERIC(10, 2)"), "numeric(10,2)");
         assert_eq!(name("DECIMAL(10)"), "numeric(10,0)");
         assert_eq!(name("CHAR(2)"), "character(2)");
@@ -168,7 +193,19 @@ mod tests {
 
     #[test]
     fn serial_types_are_integers_with_a_sequence() {
-        assert_eq!(normalize("SERIAL"), ColumnType { name: "integer".into(), serial: true });
-        assert_eq!(normalize("bigserial"), ColumnType { name: "bigint".into(), serial: true });
+        assert_eq!(
+            normalize("SERIAL"),
+            ColumnType {
+                name: "integer".into(),
+                serial: true
+            }
+        );
+        assert_eq!(
+            normalize("bigserial"),
+            ColumnType {
+                name: "bigint".into(),
+                serial: true
+            }
+        );
     }
 }

@@ -30,7 +30,11 @@ fn related_places(analysis: &Analysis, diagnostic: &Diagnostic) -> Vec<String> {
 }
 
 fn with_code<'a>(analysis: &'a Analysis, code: &str) -> Vec<&'a Diagnostic> {
-    analysis.diagnostics.iter().filter(|d| d.code == code).collect()
+    analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .collect()
 }
 
 #[test]
@@ -46,15 +50,25 @@ fn checklist_submissions_is_created_twice_with_a_conflicting_definition() {
     let found = with_code(&analysis, "conflicting-definition");
     assert_eq!(found.len(), 1, "{found:#?}");
     let diagnostic = found[0];
-    assert_eq!(place(&analysis, diagnostic), "008_checklist_submissions.sql:4");
-    assert_eq!(related_places(&analysis, diagnostic), vec!["005_checklist_submissions.sql:4:1"]);
+    assert_eq!(
+        place(&analysis, diagnostic),
+        "008_checklist_submissions.sql:4"
+    );
+    assert_eq!(
+        related_places(&analysis, diagnostic),
+        vec!["005_checklist_submissions.sql:4:1"]
+    );
     for difference in [
         "column `user_id` is nullable here but NOT NULL in the table",
         "column `category` is `text` here but `character varying(50)` in the table",
         "column `comments` exists but is not in this definition",
         "column `ticket_created` `boolean` is only in this definition",
     ] {
-        assert!(diagnostic.message.contains(difference), "missing `{difference}` in {}", diagnostic.message);
+        assert!(
+            diagnostic.message.contains(difference),
+            "missing `{difference}` in {}",
+            diagnostic.message
+        );
     }
     assert_eq!(diagnostic.severity, Severity::Error);
 }
@@ -72,7 +86,10 @@ fn the_identical_redefinition_of_message_status_is_redundant() {
 fn users_and_system_config_are_missing_with_every_referencing_site() {
     let analysis = audit();
     let found = with_code(&analysis, "missing-table");
-    let users = found.iter().find(|d| d.message.contains("`users`")).expect("users reported");
+    let users = found
+        .iter()
+        .find(|d| d.message.contains("`users`"))
+        .expect("users reported");
     let mut sites = vec![format!("{}", {
         let label = users.primary.as_ref().unwrap();
         let file = analysis.set.file(label.file);
@@ -101,8 +118,14 @@ fn users_and_system_config_are_missing_with_every_referencing_site() {
     ];
     assert_eq!(sites, expected);
 
-    let config = found.iter().find(|d| d.message.contains("`system_config`")).expect("system_config reported");
-    assert_eq!(place(&analysis, config), "014_create_assistant_knowledge.sql:21");
+    let config = found
+        .iter()
+        .find(|d| d.message.contains("`system_config`"))
+        .expect("system_config reported");
+    assert_eq!(
+        place(&analysis, config),
+        "014_create_assistant_knowledge.sql:21"
+    );
     assert_eq!(
         related_places(&analysis, config),
         vec![
@@ -111,7 +134,11 @@ fn users_and_system_config_are_missing_with_every_referencing_site() {
             "028_hubspot_cache.sql:18:13"
         ]
     );
-    assert_eq!(found.len(), 2, "only users and system_config are missing: {found:#?}");
+    assert_eq!(
+        found.len(),
+        2,
+        "only users and system_config are missing: {found:#?}"
+    );
 }
 
 #[test]
@@ -119,8 +146,14 @@ fn version_021_is_used_twice() {
     let analysis = audit();
     let found = with_code(&analysis, "duplicate-version");
     assert_eq!(found.len(), 1);
-    assert_eq!(place(&analysis, found[0]), "021_fix_tickets_table_column_names.sql:1");
-    assert_eq!(related_places(&analysis, found[0]), vec!["021_ai_prompt_templates.sql:1:1"]);
+    assert_eq!(
+        place(&analysis, found[0]),
+        "021_fix_tickets_table_column_names.sql:1"
+    );
+    assert_eq!(
+        related_places(&analysis, found[0]),
+        vec!["021_ai_prompt_templates.sql:1:1"]
+    );
 }
 
 #[test]
@@ -128,8 +161,17 @@ fn the_unnumbered_file_is_an_error() {
     let analysis = audit();
     let found = with_code(&analysis, "unversioned-file");
     assert_eq!(found.len(), 1);
-    assert_eq!(place(&analysis, found[0]), "add-document-relationships.sql:1");
-    assert!(found[0].help.as_deref().unwrap_or("").contains("029_add_document_relationships.sql"));
+    assert_eq!(
+        place(&analysis, found[0]),
+        "add-document-relationships.sql:1"
+    );
+    assert!(
+        found[0]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("029_add_document_relationships.sql")
+    );
 }
 
 #[test]
@@ -145,14 +187,34 @@ fn the_gap_at_009_is_a_warning() {
 fn openphone_conversations_is_a_fix_chain_of_eight_files() {
     let analysis = audit();
     let chains = with_code(&analysis, "fix-chain");
-    let openphone = chains.iter().find(|d| d.message.contains("`openphone_conversations`")).expect("reported");
-    assert!(openphone.message.contains("across 8 migrations"), "{}", openphone.message);
-    for file in ["011_", "012_", "017_", "018_", "020_", "023_", "024_", "025_"] {
-        assert!(openphone.message.contains(file), "{file} missing in {}", openphone.message);
+    let openphone = chains
+        .iter()
+        .find(|d| d.message.contains("`openphone_conversations`"))
+        .expect("reported");
+    assert!(
+        openphone.message.contains("across 8 migrations"),
+        "{}",
+        openphone.message
+    );
+    for file in [
+        "011_", "012_", "017_", "018_", "020_", "023_", "024_", "025_",
+    ] {
+        assert!(
+            openphone.message.contains(file),
+            "{file} missing in {}",
+            openphone.message
+        );
     }
-    let tickets = chains.iter().find(|d| d.message.contains("`tickets`")).expect("tickets reported");
+    let tickets = chains
+        .iter()
+        .find(|d| d.message.contains("`tickets`"))
+        .expect("tickets reported");
     for file in ["002_", "021_fix", "027_"] {
-        assert!(tickets.message.contains(file), "{file} missing in {}", tickets.message);
+        assert!(
+            tickets.message.contains(file),
+            "{file} missing in {}",
+            tickets.message
+        );
     }
     assert!(chains.iter().any(|d| d.message.contains("`feedback`")));
 }
@@ -162,12 +224,21 @@ fn columns_added_twice_are_reported_by_type() {
     let analysis = audit();
     let conflicting = with_code(&analysis, "duplicate-column");
     assert_eq!(conflicting.len(), 1);
-    assert_eq!(place(&analysis, conflicting[0]), "023_ensure_openphone_columns.sql:4");
+    assert_eq!(
+        place(&analysis, conflicting[0]),
+        "023_ensure_openphone_columns.sql:4"
+    );
     assert!(conflicting[0].message.contains("`jsonb`"));
-    assert_eq!(related_places(&analysis, conflicting[0]), vec!["012_add_openphone_missing_columns.sql:5:1"]);
+    assert_eq!(
+        related_places(&analysis, conflicting[0]),
+        vec!["012_add_openphone_missing_columns.sql:5:1"]
+    );
     let redundant = with_code(&analysis, "redundant-column");
     assert_eq!(redundant.len(), 1);
-    assert_eq!(place(&analysis, redundant[0]), "024_add_updated_at_column.sql:4");
+    assert_eq!(
+        place(&analysis, redundant[0]),
+        "024_add_updated_at_column.sql:4"
+    );
 }
 
 #[test]
@@ -176,22 +247,55 @@ fn generic_fix_names_are_noted() {
     let found = with_code(&analysis, "vague-name");
     assert_eq!(found.len(), 1);
     assert!(found[0].message.contains("020_fix_missing_columns.sql"));
-    assert!(found[0].message.contains("023_ensure_openphone_columns.sql"));
+    assert!(
+        found[0]
+            .message
+            .contains("023_ensure_openphone_columns.sql")
+    );
 }
 
 #[test]
 fn every_table_of_the_audit_list_is_in_the_catalog() {
     let analysis = audit();
     let tables = [
-        "feedback", "slack_messages", "slack_replies", "checklist_submissions", "remote_actions_log",
-        "knowledge_captures", "sop_update_queue", "sop_drafts", "sop_update_log", "slack_thread_resolutions",
-        "learning_metrics", "openphone_conversations", "extracted_knowledge", "sop_shadow_comparisons",
-        "sop_metrics", "vector_store_archive", "vector_store_deletion_log", "knowledge_audit_log",
-        "assistant_knowledge", "public_requests", "checklist_task_customizations", "message_status",
-        "push_subscriptions", "notification_history", "notification_preferences", "ai_prompt_templates",
-        "ai_prompt_template_history", "tickets", "ticket_comments", "parent_documents", "hubspot_cache",
+        "feedback",
+        "slack_messages",
+        "slack_replies",
+        "checklist_submissions",
+        "remote_actions_log",
+        "knowledge_captures",
+        "sop_update_queue",
+        "sop_drafts",
+        "sop_update_log",
+        "slack_thread_resolutions",
+        "learning_metrics",
+        "openphone_conversations",
+        "extracted_knowledge",
+        "sop_shadow_comparisons",
+        "sop_metrics",
+        "vector_store_archive",
+        "vector_store_deletion_log",
+        "knowledge_audit_log",
+        "assistant_knowledge",
+        "public_requests",
+        "checklist_task_customizations",
+        "message_status",
+        "push_subscriptions",
+        "notification_history",
+        "notification_preferences",
+        "ai_prompt_templates",
+        "ai_prompt_template_history",
+        "tickets",
+        "ticket_comments",
+        "parent_documents",
+        "hubspot_cache",
     ];
-    let names: Vec<&str> = analysis.catalog.tables.keys().map(|k| k.name.as_str()).collect();
+    let names: Vec<&str> = analysis
+        .catalog
+        .tables
+        .keys()
+        .map(|k| k.name.as_str())
+        .collect();
     for table in tables {
         assert!(names.contains(&table), "{table} missing from {names:?}");
     }
@@ -205,7 +309,16 @@ fn nothing_else_is_an_error() {
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
-        .filter(|d| !["conflicting-definition", "missing-table", "duplicate-version", "unversioned-file", "duplicate-column"].contains(&d.code))
+        .filter(|d| {
+            ![
+                "conflicting-definition",
+                "missing-table",
+                "duplicate-version",
+                "unversioned-file",
+                "duplicate-column",
+            ]
+            .contains(&d.code)
+        })
         .collect();
     assert!(unexpected.is_empty(), "{unexpected:#?}");
 }

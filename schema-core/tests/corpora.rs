@@ -14,7 +14,11 @@ fn corpora_root() -> Option<PathBuf> {
     if root.is_dir() {
         return Some(root);
     }
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "CI must have the shared corpora at {}", root.display());
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI must have the shared corpora at {}",
+        root.display()
+    );
     eprintln!("SKIPPED: no shared corpora at {}", root.display());
     None
 }
@@ -27,29 +31,62 @@ struct Score {
 }
 
 fn percent((ok, total): (usize, usize)) -> f64 {
-    if total == 0 { 100.0 } else { 100.0 * ok as f64 / total as f64 }
+    if total == 0 {
+        100.0
+    } else {
+        100.0 * ok as f64 / total as f64
+    }
 }
 
 fn score(truth: &Value, candidate: &Value) -> Score {
     let mut score = Score::default();
-    let key = |t: &Value| (t["schema"].as_str().unwrap_or("public").to_string(), t["name"].as_str().unwrap_or("").to_string());
-    let candidates: Vec<&Value> = candidate["tables"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
+    let key = |t: &Value| {
+        (
+            t["schema"].as_str().unwrap_or("public").to_string(),
+            t["name"].as_str().unwrap_or("").to_string(),
+        )
+    };
+    let candidates: Vec<&Value> = candidate["tables"]
+        .as_array()
+        .map(|a| a.iter().collect())
+        .unwrap_or_default();
     for table in truth["tables"].as_array().into_iter().flatten() {
         let kind = table["kind"].as_str().unwrap_or("table");
         let (schema, name) = key(table);
-        if !matches!(kind, "table" | "partitioned table") || ["_sqlx", "__diesel", "schema_migrations"].iter().any(|p| name.starts_with(p)) {
+        if !matches!(kind, "table" | "partitioned table")
+            || ["_sqlx", "__diesel", "schema_migrations"]
+                .iter()
+                .any(|p| name.starts_with(p))
+        {
             continue;
         }
-        let found = candidates.iter().find(|c| key(c) == (schema.clone(), name.clone()));
+        let found = candidates
+            .iter()
+            .find(|c| key(c) == (schema.clone(), name.clone()));
         let empty = Value::Null;
         let found = found.copied().unwrap_or(&empty);
         for column in table["columns"].as_array().into_iter().flatten() {
             score.columns.1 += 1;
-            let candidate_column = found["columns"].as_array().into_iter().flatten().find(|c| c["name"] == column["name"]);
+            let candidate_column = found["columns"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|c| c["name"] == column["name"]);
             match candidate_column {
-                Some(c) if c["type"].as_str().map(str::to_lowercase) == column["type"].as_str().map(str::to_lowercase)
-                    && c["not_null"].as_bool() == column["not_null"].as_bool() => score.columns.0 += 1,
-                other => score.problems.push(format!("{name}.{}: {:?} vs {} {}", column["name"], other.map(|c| (&c["type"], &c["not_null"])), column["type"], column["not_null"])),
+                Some(c)
+                    if c["type"].as_str().map(str::to_lowercase)
+                        == column["type"].as_str().map(str::to_lowercase)
+                        && c["not_null"].as_bool() == column["not_null"].as_bool() =>
+                {
+                    score.columns.0 += 1
+                }
+                other => score.problems.push(format!(
+                    "{name}.{}: {:?} vs {} {}",
+                    column["name"],
+                    other.map(|c| (&c["type"], &c["not_null"])),
+                    column["type"],
+                    column["not_null"]
+                )),
             }
         }
         if let Some(pk) = table["primary_key"].as_object() {
@@ -57,7 +94,10 @@ fn score(truth: &Value, candidate: &Value) -> Score {
             if found["primary_key"]["columns"] == pk["columns"] {
                 score.keys.0 += 1;
             } else {
-                score.problems.push(format!("{name}: primary key {} vs {}", found["primary_key"], pk["columns"]));
+                score.problems.push(format!(
+                    "{name}: primary key {} vs {}",
+                    found["primary_key"], pk["columns"]
+                ));
             }
         }
         for fk in table["foreign_keys"].as_array().into_iter().flatten() {
@@ -70,13 +110,23 @@ fn score(truth: &Value, candidate: &Value) -> Score {
                 "d" => "set default".into(),
                 other => other.to_lowercase(),
             };
-            let matched = found["foreign_keys"].as_array().into_iter().flatten().any(|c| {
-                c["columns"] == fk["columns"] && c["ref_table"] == fk["ref_table"] && c["ref_columns"] == fk["ref_columns"] && action(&c["on_delete"]) == action(&fk["on_delete"])
-            });
+            let matched = found["foreign_keys"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|c| {
+                    c["columns"] == fk["columns"]
+                        && c["ref_table"] == fk["ref_table"]
+                        && c["ref_columns"] == fk["ref_columns"]
+                        && action(&c["on_delete"]) == action(&fk["on_delete"])
+                });
             if matched {
                 score.keys.0 += 1;
             } else {
-                score.problems.push(format!("{name}: foreign key {} -> {}", fk["columns"], fk["ref_table"]));
+                score.problems.push(format!(
+                    "{name}: foreign key {} -> {}",
+                    fk["columns"], fk["ref_table"]
+                ));
             }
         }
         for index in table["indexes"].as_array().into_iter().flatten() {
@@ -85,12 +135,17 @@ fn score(truth: &Value, candidate: &Value) -> Score {
             }
             score.keys.1 += 1;
             let matched = found["indexes"].as_array().into_iter().flatten().any(|c| {
-                c["name"] == index["name"] && c["unique"] == index["unique"] && (index["has_expressions"].as_bool() == Some(true) || c["columns"] == index["columns"])
+                c["name"] == index["name"]
+                    && c["unique"] == index["unique"]
+                    && (index["has_expressions"].as_bool() == Some(true)
+                        || c["columns"] == index["columns"])
             });
             if matched {
                 score.keys.0 += 1;
             } else {
-                score.problems.push(format!("{name}: index {}", index["name"]));
+                score
+                    .problems
+                    .push(format!("{name}: index {}", index["name"]));
             }
         }
     }
@@ -100,21 +155,36 @@ fn score(truth: &Value, candidate: &Value) -> Score {
 fn check_corpus(name: &str) {
     let Some(root) = corpora_root() else { return };
     let corpus = root.join(name);
-    let analysis = analyze_dir(&corpus.join("migrations"), &Config::default()).expect("corpus loads");
+    let analysis =
+        analyze_dir(&corpus.join("migrations"), &Config::default()).expect("corpus loads");
     let errors: Vec<String> = analysis
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
         .map(|d| schema_core::render::one_line(&analysis.set, d))
         .collect();
-    assert!(errors.is_empty(), "{name}: a known-good history must have no errors:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "{name}: a known-good history must have no errors:\n{}",
+        errors.join("\n")
+    );
 
-    let truth: Value = serde_json::from_str(&std::fs::read_to_string(corpus.join("truth.json")).expect("truth.json")).expect("json");
+    let truth: Value = serde_json::from_str(
+        &std::fs::read_to_string(corpus.join("truth.json")).expect("truth.json"),
+    )
+    .expect("json");
     let candidate: Value = serde_json::from_str(&analysis.catalog.to_json()).expect("catalog json");
     let score = score(&truth, &candidate);
     let (columns, keys) = (percent(score.columns), percent(score.keys));
-    eprintln!("{name}: columns {columns:.1}% ({:?}), keys {keys:.1}% ({:?})", score.columns, score.keys);
-    assert!(columns >= 99.0 && keys >= 97.0, "{name}: columns {columns:.1}%, keys {keys:.1}%:\n{}", score.problems.join("\n"));
+    eprintln!(
+        "{name}: columns {columns:.1}% ({:?}), keys {keys:.1}% ({:?})",
+        score.columns, score.keys
+    );
+    assert!(
+        columns >= 99.0 && keys >= 97.0,
+        "{name}: columns {columns:.1}%, keys {keys:.1}%:\n{}",
+        score.problems.join("\n")
+    );
 }
 
 #[test]
@@ -143,10 +213,21 @@ fn run_order_matches_each_projects_tool() {
     let Some(root) = corpora_root() else { return };
     for name in ["docs_rs", "quickwit", "plume", "harbor"] {
         let corpus = root.join(name);
-        let source: Value = serde_json::from_str(&std::fs::read_to_string(corpus.join("source.json")).unwrap()).unwrap();
-        let expected: Vec<String> = source["apply_order"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        let source: Value =
+            serde_json::from_str(&std::fs::read_to_string(corpus.join("source.json")).unwrap())
+                .unwrap();
+        let expected: Vec<String> = source["apply_order"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
         let set = schema_core::source::load_dir(&corpus.join("migrations"), None).unwrap();
-        let order: Vec<String> = set.migrations.iter().map(|m| set.file(m.up).path.clone()).collect();
+        let order: Vec<String> = set
+            .migrations
+            .iter()
+            .map(|m| set.file(m.up).path.clone())
+            .collect();
         assert_eq!(order, expected, "{name}");
     }
 }

@@ -6,7 +6,9 @@ use crate::catalog::QualifiedName;
 use crate::diagnostic::Diagnostic;
 use crate::names;
 use crate::pgtype;
-use sqlparser::ast::{AlterColumnOperation, AlterTable, AlterTableOperation, GeneratedAs, RenameTableNameKind};
+use sqlparser::ast::{
+    AlterColumnOperation, AlterTable, AlterTableOperation, GeneratedAs, RenameTableNameKind,
+};
 
 impl Folder<'_> {
     pub(crate) fn alter_table(&mut self, alter: &AlterTable) {
@@ -28,42 +30,74 @@ impl Folder<'_> {
     }
 
     /// Applies one sub-command; returns the new name when it renamed the table.
-    fn alter_table_operation(&mut self, table: &QualifiedName, operation: &AlterTableOperation) -> Option<QualifiedName> {
+    fn alter_table_operation(
+        &mut self,
+        table: &QualifiedName,
+        operation: &AlterTableOperation,
+    ) -> Option<QualifiedName> {
         match operation {
-            AlterTableOperation::AddColumn { if_not_exists, column_def, .. } => {
+            AlterTableOperation::AddColumn {
+                if_not_exists,
+                column_def,
+                ..
+            } => {
                 let (column, constraints) = self.column_from_def(table, column_def);
                 self.add_column(table, column, *if_not_exists, constraints);
             }
-            AlterTableOperation::DropColumn { column_names, if_exists, .. } => {
+            AlterTableOperation::DropColumn {
+                column_names,
+                if_exists,
+                ..
+            } => {
                 for column in column_names {
                     self.drop_column(table, &names::fold(column), *if_exists);
                 }
             }
-            AlterTableOperation::RenameColumn { old_column_name, new_column_name } => {
-                self.rename_column(table, &names::fold(old_column_name), &names::fold(new_column_name));
+            AlterTableOperation::RenameColumn {
+                old_column_name,
+                new_column_name,
+            } => {
+                self.rename_column(
+                    table,
+                    &names::fold(old_column_name),
+                    &names::fold(new_column_name),
+                );
             }
             AlterTableOperation::RenameTable { table_name } => {
                 let new_name = match table_name {
                     RenameTableNameKind::As(name) | RenameTableNameKind::To(name) => name,
                 };
                 let parts = names::parts(new_name);
-                let new = QualifiedName::new(table.schema.clone(), parts.last().cloned().unwrap_or_default());
+                let new = QualifiedName::new(
+                    table.schema.clone(),
+                    parts.last().cloned().unwrap_or_default(),
+                );
                 return self.rename_table(table, new);
             }
             AlterTableOperation::AlterColumn { column_name, op } => {
                 self.alter_column(table, &names::fold(column_name), op);
             }
-            AlterTableOperation::AddConstraint { constraint, not_valid } => {
+            AlterTableOperation::AddConstraint {
+                constraint,
+                not_valid,
+            } => {
                 self.add_constraint(table, constraint_spec(constraint), *not_valid);
             }
-            AlterTableOperation::DropConstraint { if_exists, name, .. } => {
+            AlterTableOperation::DropConstraint {
+                if_exists, name, ..
+            } => {
                 self.drop_constraint(table, &names::fold(name), *if_exists);
             }
             AlterTableOperation::RenameConstraint { old_name, new_name } => {
                 self.rename_constraint(table, &names::fold(old_name), &names::fold(new_name));
             }
             AlterTableOperation::DropPrimaryKey { .. } => {
-                if let Some(pk) = self.catalog.tables.get(table).and_then(|t| t.primary_key.clone()) {
+                if let Some(pk) = self
+                    .catalog
+                    .tables
+                    .get(table)
+                    .and_then(|t| t.primary_key.clone())
+                {
                     self.drop_constraint(table, &pk.name, false);
                 }
             }
@@ -105,8 +139,15 @@ impl Folder<'_> {
         if_not_exists: bool,
         constraints: Vec<ConstraintSpec>,
     ) {
-        let Some(existing) = self.catalog.tables.get(table).and_then(|t| t.column(&column.name)).cloned() else {
-            self.history.column_added(table, &column.name, self.migration, self.site.clone());
+        let Some(existing) = self
+            .catalog
+            .tables
+            .get(table)
+            .and_then(|t| t.column(&column.name))
+            .cloned()
+        else {
+            self.history
+                .column_added(table, &column.name, self.migration, self.site.clone());
             self.attach_column_sequence(table, &mut column);
             if let Some(t) = self.catalog.tables.get_mut(table) {
                 t.columns.push(column);
@@ -116,7 +157,8 @@ impl Folder<'_> {
             }
             return;
         };
-        self.history.column_added(table, &column.name, self.migration, self.site.clone());
+        self.history
+            .column_added(table, &column.name, self.migration, self.site.clone());
         let first_path = self.file_path(existing.added.file).to_string();
         let same_type = existing.data_type == column.data_type;
         if if_not_exists && same_type {
@@ -139,7 +181,10 @@ impl Folder<'_> {
                 column.name, existing.data_type, column.data_type
             )
         } else {
-            format!("column `{table}.{}` is added twice; it exists since `{first_path}`", column.name)
+            format!(
+                "column `{table}.{}` is added twice; it exists since `{first_path}`",
+                column.name
+            )
         };
         let column_name = column.name.clone();
         let diagnostic = self
@@ -154,7 +199,9 @@ impl Folder<'_> {
     }
 
     fn drop_column(&mut self, table: &QualifiedName, column: &str, if_exists: bool) {
-        let Some(t) = self.catalog.tables.get_mut(table) else { return };
+        let Some(t) = self.catalog.tables.get_mut(table) else {
+            return;
+        };
         let Some(position) = t.columns.iter().position(|c| c.name == column) else {
             if !if_exists {
                 self.report_missing_column(table, column, "DROP COLUMN");
@@ -164,41 +211,81 @@ impl Folder<'_> {
         t.columns.remove(position);
         // PostgreSQL drops the indexes and constraints that use the column with it.
         let uses = |columns: &[String]| columns.iter().any(|c| c == column);
-        t.indexes.retain(|i| !uses(&i.columns) && !i.columns.iter().any(|c| super::create_table::identifier_words(c).iter().any(|w| w == column)));
+        t.indexes.retain(|i| {
+            !uses(&i.columns)
+                && !i.columns.iter().any(|c| {
+                    super::create_table::identifier_words(c)
+                        .iter()
+                        .any(|w| w == column)
+                })
+        });
         if t.primary_key.as_ref().is_some_and(|pk| uses(&pk.columns)) {
             t.primary_key = None;
         }
         t.unique.retain(|u| !uses(&u.columns));
         t.foreign_keys.retain(|f| !uses(&f.columns));
-        t.checks.retain(|c| !super::create_table::identifier_words(&c.expression).iter().any(|w| w == column));
+        t.checks.retain(|c| {
+            !super::create_table::identifier_words(&c.expression)
+                .iter()
+                .any(|w| w == column)
+        });
         let owner = format!("{}.{}", table.name, column);
-        self.catalog.sequences.retain(|_, s| s.owned_by.as_deref() != Some(owner.as_str()));
+        self.catalog
+            .sequences
+            .retain(|_, s| s.owned_by.as_deref() != Some(owner.as_str()));
         let table = table.clone();
         for other in self.catalog.tables.values_mut() {
             other.foreign_keys.retain(|f| {
-                !(f.ref_schema == table.schema && f.ref_table == table.name && f.ref_columns.iter().any(|c| c == column))
+                !(f.ref_schema == table.schema
+                    && f.ref_table == table.name
+                    && f.ref_columns.iter().any(|c| c == column))
             });
         }
     }
 
-    pub(crate) fn report_missing_column(&mut self, table: &QualifiedName, column: &str, what: &str) {
+    pub(crate) fn report_missing_column(
+        &mut self,
+        table: &QualifiedName,
+        column: &str,
+        what: &str,
+    ) {
         if self.unverifiable_column(table, column, what) {
             return;
         }
-        let created = self.catalog.tables.get(table).map(|t| t.created.clone()).unwrap_or_default();
+        let created = self
+            .catalog
+            .tables
+            .get(table)
+            .map(|t| t.created.clone())
+            .unwrap_or_default();
         let diagnostic = self
             .here(
-                Diagnostic::error("missing-column", format!("{what} names column `{column}`, which table `{table}` does not have")),
+                Diagnostic::error(
+                    "missing-column",
+                    format!("{what} names column `{column}`, which table `{table}` does not have"),
+                ),
                 format!("`{table}` has no column `{column}` here"),
             )
-            .related(created.file, created.range, format!("`{table}` is created here"))
-            .help(format!("fix the column name, or add `IF EXISTS` if the column may legitimately be absent"));
+            .related(
+                created.file,
+                created.range,
+                format!("`{table}` is created here"),
+            )
+            .help(
+                "fix the column name, or add `IF EXISTS` if the column may legitimately be absent",
+            );
         self.report(diagnostic);
     }
 
     fn rename_column(&mut self, table: &QualifiedName, old: &str, new: &str) {
-        let exists_new = self.catalog.tables.get(table).is_some_and(|t| t.column(new).is_some());
-        let Some(t) = self.catalog.tables.get_mut(table) else { return };
+        let exists_new = self
+            .catalog
+            .tables
+            .get(table)
+            .is_some_and(|t| t.column(new).is_some());
+        let Some(t) = self.catalog.tables.get_mut(table) else {
+            return;
+        };
         if t.column(old).is_none() {
             self.report_missing_column(table, old, "RENAME COLUMN");
             return;
@@ -225,7 +312,9 @@ impl Folder<'_> {
             rename(&mut pk.columns);
         }
         t.unique.iter_mut().for_each(|u| rename(&mut u.columns));
-        t.foreign_keys.iter_mut().for_each(|f| rename(&mut f.columns));
+        t.foreign_keys
+            .iter_mut()
+            .for_each(|f| rename(&mut f.columns));
         t.indexes.iter_mut().for_each(|i| rename(&mut i.columns));
         for other in self.catalog.tables.values_mut() {
             for fk in &mut other.foreign_keys {
@@ -234,7 +323,10 @@ impl Folder<'_> {
                 }
             }
         }
-        let (old_owner, new_owner) = (format!("{}.{old}", table.name), format!("{}.{new}", table.name));
+        let (old_owner, new_owner) = (
+            format!("{}.{old}", table.name),
+            format!("{}.{new}", table.name),
+        );
         for sequence in self.catalog.sequences.values_mut() {
             if sequence.owned_by.as_deref() == Some(old_owner.as_str()) {
                 sequence.owned_by = Some(new_owner.clone());
@@ -243,10 +335,17 @@ impl Folder<'_> {
         self.history.column_renamed(table, old, new);
     }
 
-    pub(crate) fn rename_table(&mut self, table: &QualifiedName, new: QualifiedName) -> Option<QualifiedName> {
+    pub(crate) fn rename_table(
+        &mut self,
+        table: &QualifiedName,
+        new: QualifiedName,
+    ) -> Option<QualifiedName> {
         if self.catalog.relation_exists(&new) {
             let diagnostic = self.here(
-                Diagnostic::error("duplicate-relation", format!("cannot rename `{table}` to `{new}`: that name is taken")),
+                Diagnostic::error(
+                    "duplicate-relation",
+                    format!("cannot rename `{table}` to `{new}`: that name is taken"),
+                ),
                 "target name taken",
             );
             self.report(diagnostic);
@@ -266,7 +365,11 @@ impl Folder<'_> {
         }
         let prefix = format!("{}.", table.name);
         for sequence in self.catalog.sequences.values_mut() {
-            if let Some(column) = sequence.owned_by.as_deref().and_then(|o| o.strip_prefix(&prefix)) {
+            if let Some(column) = sequence
+                .owned_by
+                .as_deref()
+                .and_then(|o| o.strip_prefix(&prefix))
+            {
                 sequence.owned_by = Some(format!("{}.{column}", new.name));
             }
         }
@@ -280,7 +383,13 @@ impl Folder<'_> {
     }
 
     fn alter_column(&mut self, table: &QualifiedName, column: &str, op: &AlterColumnOperation) {
-        let Some(existing) = self.catalog.tables.get(table).and_then(|t| t.column(column)).cloned() else {
+        let Some(existing) = self
+            .catalog
+            .tables
+            .get(table)
+            .and_then(|t| t.column(column))
+            .cloned()
+        else {
             self.report_missing_column(table, column, "ALTER COLUMN");
             return;
         };
@@ -295,7 +404,9 @@ impl Folder<'_> {
                 updated.data_type = normalized.name;
                 let owner = format!("{}.{}", table.name, column);
                 for sequence in self.catalog.sequences.values_mut() {
-                    if sequence.owned_by.as_deref() == Some(owner.as_str()) && ["smallint", "integer", "bigint"].contains(&updated.data_type.as_str()) {
+                    if sequence.owned_by.as_deref() == Some(owner.as_str())
+                        && ["smallint", "integer", "bigint"].contains(&updated.data_type.as_str())
+                    {
                         // An identity column's sequence follows its type; a serial's does not.
                         if existing.identity.is_some() {
                             sequence.data_type = updated.data_type.clone();
@@ -322,7 +433,10 @@ impl Folder<'_> {
             }
             other => {
                 let diagnostic = self.here(
-                    Diagnostic::warning("unmodeled-statement", format!("`ALTER COLUMN {column} {other}` on `{table}` is not modeled")),
+                    Diagnostic::warning(
+                        "unmodeled-statement",
+                        format!("`ALTER COLUMN {column} {other}` on `{table}` is not modeled"),
+                    ),
                     "not reflected in the catalog",
                 );
                 self.report(diagnostic);
@@ -331,14 +445,22 @@ impl Folder<'_> {
         if updated.default.as_deref() == Some(SERIAL_MARKER) {
             updated.default = existing.default.clone();
         }
-        if let Some(slot) = self.catalog.tables.get_mut(table).and_then(|t| t.column_mut(column)) {
+        if let Some(slot) = self
+            .catalog
+            .tables
+            .get_mut(table)
+            .and_then(|t| t.column_mut(column))
+        {
             *slot = updated;
         }
-        self.history.column_altered(table, column, self.migration, self.site.clone());
+        self.history
+            .column_altered(table, column, self.migration, self.site.clone());
     }
 
     pub(crate) fn drop_constraint(&mut self, table: &QualifiedName, name: &str, if_exists: bool) {
-        let Some(t) = self.catalog.tables.get_mut(table) else { return };
+        let Some(t) = self.catalog.tables.get_mut(table) else {
+            return;
+        };
         let before = t.constraint_names().count();
         if t.primary_key.as_ref().is_some_and(|pk| pk.name == name) {
             t.primary_key = None;
@@ -350,7 +472,10 @@ impl Folder<'_> {
         t.indexes.retain(|i| i.constraint.as_deref() != Some(name));
         if !removed && !if_exists {
             let diagnostic = self.here(
-                Diagnostic::error("missing-object", format!("constraint `{name}` does not exist on table `{table}`")),
+                Diagnostic::error(
+                    "missing-object",
+                    format!("constraint `{name}` does not exist on table `{table}`"),
+                ),
                 "no such constraint here",
             );
             self.report(diagnostic.help("fix the name (PostgreSQL names unnamed constraints `table_column_key`, `table_column_fkey`, `table_pkey`), or add IF EXISTS"));
@@ -358,7 +483,9 @@ impl Folder<'_> {
     }
 
     fn rename_constraint(&mut self, table: &QualifiedName, old: &str, new: &str) {
-        let Some(t) = self.catalog.tables.get_mut(table) else { return };
+        let Some(t) = self.catalog.tables.get_mut(table) else {
+            return;
+        };
         let mut found = false;
         let mut rename = |name: &mut String| {
             if name == old {
@@ -380,7 +507,10 @@ impl Folder<'_> {
         }
         if !found {
             let diagnostic = self.here(
-                Diagnostic::error("missing-object", format!("constraint `{old}` does not exist on table `{table}`")),
+                Diagnostic::error(
+                    "missing-object",
+                    format!("constraint `{old}` does not exist on table `{table}`"),
+                ),
                 "no such constraint here",
             );
             self.report(diagnostic);

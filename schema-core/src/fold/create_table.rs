@@ -1,19 +1,28 @@
 //! `CREATE TABLE` and the column and constraint definitions that `ALTER TABLE` shares with it.
 
 use super::Folder;
-use crate::catalog::{Check, Column, ForeignKey, Index, KeyConstraint, QualifiedName, Sequence, Table};
+use crate::catalog::{
+    Check, Column, ForeignKey, Index, KeyConstraint, QualifiedName, Sequence, Table,
+};
 use crate::diagnostic::Diagnostic;
 use crate::names;
 use crate::pgtype;
 use sqlparser::ast::{
-    ColumnDef, ColumnOption, CreateTable, GeneratedAs, ObjectName, ReferentialAction, TableConstraint,
+    ColumnDef, ColumnOption, CreateTable, GeneratedAs, ObjectName, ReferentialAction,
+    TableConstraint,
 };
 
 /// A constraint from either a column option or a table constraint, before it gets a name.
 #[derive(Debug, Clone)]
 pub(crate) enum ConstraintSpec {
-    PrimaryKey { name: Option<String>, columns: Vec<String> },
-    Unique { name: Option<String>, columns: Vec<String> },
+    PrimaryKey {
+        name: Option<String>,
+        columns: Vec<String>,
+    },
+    Unique {
+        name: Option<String>,
+        columns: Vec<String>,
+    },
     ForeignKey {
         name: Option<String>,
         columns: Vec<String>,
@@ -22,7 +31,11 @@ pub(crate) enum ConstraintSpec {
         on_delete: String,
         on_update: String,
     },
-    Check { name: Option<String>, expression: String, column: Option<String> },
+    Check {
+        name: Option<String>,
+        expression: String,
+        column: Option<String>,
+    },
     /// A kind the catalog does not model (EXCLUDE, MySQL's INDEX ...): reported, not applied.
     Unmodeled(String),
 }
@@ -39,7 +52,10 @@ impl Folder<'_> {
             let (column, column_constraints) = self.column_from_def(&name, definition);
             if table.column(&column.name).is_some() {
                 let diagnostic = self.here(
-                    Diagnostic::error("duplicate-column", format!("column `{}` is listed twice in `{name}`", column.name)),
+                    Diagnostic::error(
+                        "duplicate-column",
+                        format!("column `{}` is listed twice in `{name}`", column.name),
+                    ),
                     "second definition of the column",
                 );
                 self.report(diagnostic.help("remove one of the two definitions"));
@@ -51,7 +67,11 @@ impl Folder<'_> {
         for constraint in &create.constraints {
             constraints.push(constraint_spec(constraint));
         }
-        if let Some(parent) = create.partition_of.as_ref().or(create.inherits.as_ref().and_then(|p| p.first())) {
+        if let Some(parent) = create
+            .partition_of
+            .as_ref()
+            .or(create.inherits.as_ref().and_then(|p| p.first()))
+        {
             let parent_name = self.resolve_table(parent);
             if self.require_table(&parent_name, "the table inherits from") {
                 let parent_columns = self.catalog.tables[&parent_name].columns.clone();
@@ -73,7 +93,9 @@ impl Folder<'_> {
                 ),
                 "columns not known to the analyzer",
             );
-            self.report(diagnostic.help("list the columns explicitly if later migrations or the generated code need them"));
+            self.report(diagnostic.help(
+                "list the columns explicitly if later migrations or the generated code need them",
+            ));
         }
 
         if let Some(existing) = self.catalog.tables.get(&name).cloned() {
@@ -82,10 +104,15 @@ impl Folder<'_> {
         }
         if self.catalog.relation_exists(&name) {
             let diagnostic = self.here(
-                Diagnostic::error("duplicate-relation", format!("`{name}` already exists as a view, sequence or index")),
+                Diagnostic::error(
+                    "duplicate-relation",
+                    format!("`{name}` already exists as a view, sequence or index"),
+                ),
                 "name already taken",
             );
-            self.report(diagnostic.help("choose another name; tables, views, sequences and indexes share one namespace"));
+            self.report(diagnostic.help(
+                "choose another name; tables, views, sequences and indexes share one namespace",
+            ));
             return;
         }
         self.history.touch(&name, self.migration, self.site.clone());
@@ -117,11 +144,16 @@ impl Folder<'_> {
             return;
         }
         let sequence = names::choose_name(&table.name, Some(&column.name), "seq", |candidate| {
-            self.catalog.relation_exists(&QualifiedName::new(table.schema.clone(), candidate))
+            self.catalog
+                .relation_exists(&QualifiedName::new(table.schema.clone(), candidate))
         });
         let qualified = QualifiedName::new(table.schema.clone(), sequence.clone());
         if is_serial {
-            let shown = if table.schema == "public" { sequence.clone() } else { qualified.to_string() };
+            let shown = if table.schema == "public" {
+                sequence.clone()
+            } else {
+                qualified.to_string()
+            };
             column.default = Some(format!("nextval('{shown}'::regclass)"));
         }
         self.catalog.sequences.insert(
@@ -188,7 +220,11 @@ impl Folder<'_> {
     }
 
     /// A column from its definition, plus the constraints its options declare.
-    pub(crate) fn column_from_def(&mut self, table: &QualifiedName, def: &ColumnDef) -> (Column, Vec<ConstraintSpec>) {
+    pub(crate) fn column_from_def(
+        &mut self,
+        table: &QualifiedName,
+        def: &ColumnDef,
+    ) -> (Column, Vec<ConstraintSpec>) {
         let name = names::fold(&def.name);
         let written = def.data_type.to_string();
         let column_type = self.resolve_type_name(&pgtype::normalize(&written).name);
@@ -212,11 +248,15 @@ impl Folder<'_> {
                 ColumnOption::Default(expr) => column.default = Some(expr.to_string()),
                 ColumnOption::PrimaryKey(_) => {
                     column.not_null = true;
-                    constraints.push(ConstraintSpec::PrimaryKey { name: constraint_name, columns: vec![name.clone()] });
+                    constraints.push(ConstraintSpec::PrimaryKey {
+                        name: constraint_name,
+                        columns: vec![name.clone()],
+                    });
                 }
-                ColumnOption::Unique(_) => {
-                    constraints.push(ConstraintSpec::Unique { name: constraint_name, columns: vec![name.clone()] })
-                }
+                ColumnOption::Unique(_) => constraints.push(ConstraintSpec::Unique {
+                    name: constraint_name,
+                    columns: vec![name.clone()],
+                }),
                 ColumnOption::ForeignKey(fk) => constraints.push(ConstraintSpec::ForeignKey {
                     name: constraint_name,
                     columns: vec![name.clone()],
@@ -230,7 +270,11 @@ impl Folder<'_> {
                     expression: check.expr.to_string(),
                     column: Some(name.clone()),
                 }),
-                ColumnOption::Generated { generated_as, generation_expr, .. } => {
+                ColumnOption::Generated {
+                    generated_as,
+                    generation_expr,
+                    ..
+                } => {
                     match (generation_expr, generated_as) {
                         (Some(expr), _) => column.generated = Some(expr.to_string()),
                         (None, GeneratedAs::Always) => column.identity = Some("always".into()),
@@ -267,9 +311,16 @@ impl Folder<'_> {
     }
 
     /// Names and applies one constraint to an existing table, with the checks it needs.
-    pub(crate) fn add_constraint(&mut self, table_name: &QualifiedName, spec: ConstraintSpec, not_valid: bool) {
+    pub(crate) fn add_constraint(
+        &mut self,
+        table_name: &QualifiedName,
+        spec: ConstraintSpec,
+        not_valid: bool,
+    ) {
         let _ = not_valid;
-        let Some(table) = self.catalog.tables.get(table_name).cloned() else { return };
+        let Some(table) = self.catalog.tables.get(table_name).cloned() else {
+            return;
+        };
         let table_label = table.name.clone();
         match spec {
             ConstraintSpec::PrimaryKey { name, columns } => {
@@ -277,33 +328,71 @@ impl Folder<'_> {
                     return;
                 }
                 if let Some(existing) = &table.primary_key {
-                    let message = format!("table `{table_name}` already has a primary key `{}`", existing.name);
-                    let diagnostic = self.here(Diagnostic::error("duplicate-primary-key", message), "second primary key");
+                    let message = format!(
+                        "table `{table_name}` already has a primary key `{}`",
+                        existing.name
+                    );
+                    let diagnostic = self.here(
+                        Diagnostic::error("duplicate-primary-key", message),
+                        "second primary key",
+                    );
                     self.report(diagnostic.help("drop the existing primary key constraint first"));
                     return;
                 }
-                let name = name.unwrap_or_else(|| self.choose_relation_name(table_name, &table_label, None, "pkey"));
-                let table = self.catalog.tables.get_mut(table_name).expect("checked above");
+                let name = name.unwrap_or_else(|| {
+                    self.choose_relation_name(table_name, &table_label, None, "pkey")
+                });
+                let table = self
+                    .catalog
+                    .tables
+                    .get_mut(table_name)
+                    .expect("checked above");
                 for column in &columns {
                     if let Some(column) = table.column_mut(column) {
                         column.not_null = true;
                     }
                 }
-                table.primary_key = Some(KeyConstraint { name: name.clone(), columns: columns.clone() });
-                table.indexes.push(constraint_index(&name, columns, true, self.site.clone()));
+                table.primary_key = Some(KeyConstraint {
+                    name: name.clone(),
+                    columns: columns.clone(),
+                });
+                table
+                    .indexes
+                    .push(constraint_index(&name, columns, true, self.site.clone()));
             }
             ConstraintSpec::Unique { name, columns } => {
                 if !self.columns_exist(table_name, &columns, "unique constraint") {
                     return;
                 }
                 let name = name.unwrap_or_else(|| {
-                    self.choose_relation_name(table_name, &table_label, Some(&names::join_columns(&columns)), "key")
+                    self.choose_relation_name(
+                        table_name,
+                        &table_label,
+                        Some(&names::join_columns(&columns)),
+                        "key",
+                    )
                 });
-                let table = self.catalog.tables.get_mut(table_name).expect("checked above");
-                table.unique.push(KeyConstraint { name: name.clone(), columns: columns.clone() });
-                table.indexes.push(constraint_index(&name, columns, false, self.site.clone()));
+                let table = self
+                    .catalog
+                    .tables
+                    .get_mut(table_name)
+                    .expect("checked above");
+                table.unique.push(KeyConstraint {
+                    name: name.clone(),
+                    columns: columns.clone(),
+                });
+                table
+                    .indexes
+                    .push(constraint_index(&name, columns, false, self.site.clone()));
             }
-            ConstraintSpec::ForeignKey { name, columns, target, target_columns, on_delete, on_update } => {
+            ConstraintSpec::ForeignKey {
+                name,
+                columns,
+                target,
+                target_columns,
+                on_delete,
+                on_update,
+            } => {
                 if !self.columns_exist(table_name, &columns, "foreign key") {
                     return;
                 }
@@ -316,9 +405,18 @@ impl Folder<'_> {
                     }
                 }
                 let name = name.unwrap_or_else(|| {
-                    self.choose_constraint_name(table_name, &table_label, Some(&names::join_columns(&columns)), "fkey")
+                    self.choose_constraint_name(
+                        table_name,
+                        &table_label,
+                        Some(&names::join_columns(&columns)),
+                        "fkey",
+                    )
                 });
-                let table = self.catalog.tables.get_mut(table_name).expect("checked above");
+                let table = self
+                    .catalog
+                    .tables
+                    .get_mut(table_name)
+                    .expect("checked above");
                 table.foreign_keys.push(ForeignKey {
                     name,
                     columns,
@@ -330,17 +428,35 @@ impl Folder<'_> {
                     added: self.site.clone(),
                 });
             }
-            ConstraintSpec::Check { name, expression, column } => {
+            ConstraintSpec::Check {
+                name,
+                expression,
+                column,
+            } => {
                 let column = column.or_else(|| single_column_of(&table, &expression));
                 let name = name.unwrap_or_else(|| {
-                    self.choose_constraint_name(table_name, &table_label, column.as_deref(), "check")
+                    self.choose_constraint_name(
+                        table_name,
+                        &table_label,
+                        column.as_deref(),
+                        "check",
+                    )
                 });
-                let table = self.catalog.tables.get_mut(table_name).expect("checked above");
+                let table = self
+                    .catalog
+                    .tables
+                    .get_mut(table_name)
+                    .expect("checked above");
                 table.checks.push(Check { name, expression });
             }
             ConstraintSpec::Unmodeled(text) => {
                 let diagnostic = self.here(
-                    Diagnostic::warning("unmodeled-statement", format!("constraint `{text}` on `{table_name}` is not modeled by the analyzer")),
+                    Diagnostic::warning(
+                        "unmodeled-statement",
+                        format!(
+                            "constraint `{text}` on `{table_name}` is not modeled by the analyzer"
+                        ),
+                    ),
                     "not reflected in the catalog",
                 );
                 self.report(diagnostic);
@@ -349,9 +465,20 @@ impl Folder<'_> {
     }
 
     /// Reports columns of `table` that do not exist; true when all do.
-    pub(crate) fn columns_exist(&mut self, table: &QualifiedName, columns: &[String], what: &str) -> bool {
-        let Some(existing) = self.catalog.tables.get(table).cloned() else { return false };
-        let missing: Vec<String> = columns.iter().filter(|c| existing.column(c).is_none()).cloned().collect();
+    pub(crate) fn columns_exist(
+        &mut self,
+        table: &QualifiedName,
+        columns: &[String],
+        what: &str,
+    ) -> bool {
+        let Some(existing) = self.catalog.tables.get(table).cloned() else {
+            return false;
+        };
+        let missing: Vec<String> = columns
+            .iter()
+            .filter(|c| existing.column(c).is_none())
+            .cloned()
+            .collect();
         for column in &missing {
             if self.unverifiable_column(table, column, what) {
                 continue;
@@ -359,11 +486,22 @@ impl Folder<'_> {
             let created = existing.created.clone();
             let diagnostic = self
                 .here(
-                    Diagnostic::error("missing-column", format!("{what} names column `{column}`, which table `{table}` does not have")),
+                    Diagnostic::error(
+                        "missing-column",
+                        format!(
+                            "{what} names column `{column}`, which table `{table}` does not have"
+                        ),
+                    ),
                     format!("`{table}` has no column `{column}`"),
                 )
-                .related(created.file, created.range, format!("`{table}` is created here"))
-                .help(format!("add `{column}` to `{table}` first, or fix the column name"));
+                .related(
+                    created.file,
+                    created.range,
+                    format!("`{table}` is created here"),
+                )
+                .help(format!(
+                    "add `{column}` to `{table}` first, or fix the column name"
+                ));
             self.report(diagnostic);
         }
         missing.is_empty()
@@ -402,7 +540,14 @@ impl Folder<'_> {
         }
         if ref_columns.len() != columns.len() {
             let diagnostic = self.here(
-                Diagnostic::error("fk-column-count", format!("foreign key has {} column(s) but references {} in `{target_name}`", columns.len(), ref_columns.len())),
+                Diagnostic::error(
+                    "fk-column-count",
+                    format!(
+                        "foreign key has {} column(s) but references {} in `{target_name}`",
+                        columns.len(),
+                        ref_columns.len()
+                    ),
+                ),
                 "column counts differ",
             );
             self.report(diagnostic);
@@ -424,7 +569,10 @@ impl Folder<'_> {
         }
         let table = self.catalog.tables.get(table_name)?.clone();
         for (column, ref_column) in columns.iter().zip(&ref_columns) {
-            let (Some(own), Some(referenced)) = (table.column(column), target.column(ref_column)) else { continue };
+            let (Some(own), Some(referenced)) = (table.column(column), target.column(ref_column))
+            else {
+                continue;
+            };
             if own.data_type == referenced.data_type {
                 continue;
             }
@@ -440,7 +588,11 @@ impl Folder<'_> {
             };
             let diagnostic = self
                 .here(diagnostic, "types differ")
-                .related(referenced.added.file, referenced.added.range.clone(), format!("`{target_name}.{ref_column}` is declared here"))
+                .related(
+                    referenced.added.file,
+                    referenced.added.range.clone(),
+                    format!("`{target_name}.{ref_column}` is declared here"),
+                )
                 .help(format!("declare `{column}` as `{}`", referenced.data_type));
             self.report(diagnostic);
             if !comparable {
@@ -452,21 +604,36 @@ impl Folder<'_> {
 
     /// Index-backed names (primary keys, unique constraints, indexes) must be free among the
     /// schema's relations.
-    pub(crate) fn choose_relation_name(&self, table: &QualifiedName, name1: &str, name2: Option<&str>, label: &str) -> String {
+    pub(crate) fn choose_relation_name(
+        &self,
+        table: &QualifiedName,
+        name1: &str,
+        name2: Option<&str>,
+        label: &str,
+    ) -> String {
         names::choose_name(name1, name2, label, |candidate| {
-            self.catalog.relation_exists(&QualifiedName::new(table.schema.clone(), candidate))
+            self.catalog
+                .relation_exists(&QualifiedName::new(table.schema.clone(), candidate))
         })
     }
 
     /// Other constraint names must be free among the table's constraints.
-    fn choose_constraint_name(&self, table: &QualifiedName, name1: &str, name2: Option<&str>, label: &str) -> String {
+    fn choose_constraint_name(
+        &self,
+        table: &QualifiedName,
+        name1: &str,
+        name2: Option<&str>,
+        label: &str,
+    ) -> String {
         let existing: Vec<String> = self
             .catalog
             .tables
             .get(table)
             .map(|t| t.constraint_names().map(str::to_string).collect())
             .unwrap_or_default();
-        names::choose_name(name1, name2, label, |candidate| existing.iter().any(|n| n == candidate))
+        names::choose_name(name1, name2, label, |candidate| {
+            existing.iter().any(|n| n == candidate)
+        })
     }
 }
 
@@ -475,7 +642,10 @@ pub(crate) const SERIAL_MARKER: &str = "\u{0}serial";
 
 pub(crate) fn constraint_spec(constraint: &TableConstraint) -> ConstraintSpec {
     let fold_all = |columns: &[sqlparser::ast::IndexColumn]| -> Vec<String> {
-        columns.iter().map(|c| index_column_name(&c.column.expr)).collect()
+        columns
+            .iter()
+            .map(|c| index_column_name(&c.column.expr))
+            .collect()
     };
     match constraint {
         TableConstraint::PrimaryKey(pk) => ConstraintSpec::PrimaryKey {
@@ -516,7 +686,12 @@ pub(crate) fn action(action: Option<&ReferentialAction>) -> String {
     action.map_or_else(|| "no action".to_string(), |a| a.to_string().to_lowercase())
 }
 
-fn constraint_index(name: &str, columns: Vec<String>, primary: bool, created: crate::catalog::Site) -> Index {
+fn constraint_index(
+    name: &str,
+    columns: Vec<String>,
+    primary: bool,
+    created: crate::catalog::Site,
+) -> Index {
     Index {
         name: name.to_string(),
         columns,
@@ -536,9 +711,15 @@ fn is_unique_key(table: &Table, columns: &[String]) -> bool {
     let same = |other: &[String]| {
         other.len() == columns.len() && other.iter().all(|c| columns.contains(c))
     };
-    table.primary_key.as_ref().is_some_and(|pk| same(&pk.columns))
+    table
+        .primary_key
+        .as_ref()
+        .is_some_and(|pk| same(&pk.columns))
         || table.unique.iter().any(|u| same(&u.columns))
-        || table.indexes.iter().any(|i| i.unique && i.predicate.is_none() && !i.has_expressions && same(&i.columns))
+        || table
+            .indexes
+            .iter()
+            .any(|i| i.unique && i.predicate.is_none() && !i.has_expressions && same(&i.columns))
 }
 
 /// The one table column a CHECK expression reads, if it reads exactly one (PostgreSQL then
@@ -590,11 +771,18 @@ pub(crate) fn identifier_words(text: &str) -> Vec<String> {
 }
 
 /// What differs between an existing table and a re-definition, column by column.
-fn definition_differences(existing: &Table, new: &Table, constraints: &[ConstraintSpec]) -> Vec<String> {
+fn definition_differences(
+    existing: &Table,
+    new: &Table,
+    constraints: &[ConstraintSpec],
+) -> Vec<String> {
     let mut differences = Vec::new();
     for column in &existing.columns {
         match new.column(&column.name) {
-            None => differences.push(format!("column `{}` exists but is not in this definition", column.name)),
+            None => differences.push(format!(
+                "column `{}` exists but is not in this definition",
+                column.name
+            )),
             Some(other) => {
                 if other.data_type != column.data_type {
                     differences.push(format!(
@@ -609,16 +797,30 @@ fn definition_differences(existing: &Table, new: &Table, constraints: &[Constrai
                         "column `{}` is {} here but {} in the table",
                         column.name,
                         if new_not_null { "NOT NULL" } else { "nullable" },
-                        if column.not_null { "NOT NULL" } else { "nullable" }
+                        if column.not_null {
+                            "NOT NULL"
+                        } else {
+                            "nullable"
+                        }
                     ));
                 }
-                let normalize = |d: &Option<String>| d.as_deref().map(|s| s.to_lowercase().replace(' ', ""));
-                if column.identity.is_none() && normalize(&other.default) != normalize(&column.default) && other.default.as_deref() != Some(SERIAL_MARKER) {
+                let normalize =
+                    |d: &Option<String>| d.as_deref().map(|s| s.to_lowercase().replace(' ', ""));
+                if column.identity.is_none()
+                    && normalize(&other.default) != normalize(&column.default)
+                    && other.default.as_deref() != Some(SERIAL_MARKER)
+                {
                     differences.push(format!(
                         "column `{}` defaults to {} here but to {} in the table",
                         column.name,
-                        other.default.as_deref().map_or("nothing".into(), |d| format!("`{d}`")),
-                        column.default.as_deref().map_or("nothing".into(), |d| format!("`{d}`"))
+                        other
+                            .default
+                            .as_deref()
+                            .map_or("nothing".into(), |d| format!("`{d}`")),
+                        column
+                            .default
+                            .as_deref()
+                            .map_or("nothing".into(), |d| format!("`{d}`"))
                     ));
                 }
             }
@@ -626,7 +828,10 @@ fn definition_differences(existing: &Table, new: &Table, constraints: &[Constrai
     }
     for column in &new.columns {
         if existing.column(&column.name).is_none() {
-            differences.push(format!("column `{}` `{}` is only in this definition", column.name, column.data_type));
+            differences.push(format!(
+                "column `{}` `{}` is only in this definition",
+                column.name, column.data_type
+            ));
         }
     }
     differences

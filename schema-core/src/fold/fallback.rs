@@ -12,7 +12,11 @@ use sqlparser::ast::{Ident, ObjectName};
 impl Folder<'_> {
     pub(crate) fn opaque(&mut self, text: &str, offset: Option<usize>, reason: &str) {
         let words = words(text);
-        let upper: Vec<String> = words.iter().take(4).map(|w| w.to_ascii_uppercase()).collect();
+        let upper: Vec<String> = words
+            .iter()
+            .take(4)
+            .map(|w| w.to_ascii_uppercase())
+            .collect();
         let head: Vec<&str> = upper.iter().map(String::as_str).collect();
         let handled = match head.as_slice() {
             ["DO", ..] => {
@@ -29,7 +33,9 @@ impl Folder<'_> {
             }
             ["ALTER", "SEQUENCE", ..] => self.fallback_alter_sequence(&words),
             ["ALTER", "TABLE", ..] => self.fallback_alter_table(text),
-            ["CREATE", "INDEX", ..] | ["CREATE", "UNIQUE", "INDEX", ..] => self.fallback_create_index(text, &words),
+            ["CREATE", "INDEX", ..] | ["CREATE", "UNIQUE", "INDEX", ..] => {
+                self.fallback_create_index(text, &words)
+            }
             ["BEGIN", ..] | ["START", "TRANSACTION", ..] => {
                 self.open_transaction = Some(self.site.clone());
                 true
@@ -39,8 +45,13 @@ impl Folder<'_> {
                 true
             }
             ["REINDEX", ..] | ["CLUSTER", ..] | ["VACUUM", ..] => {
-                if head[0] == "VACUUM" || words.iter().any(|w| w.eq_ignore_ascii_case("concurrently")) {
-                    self.non_transactional(&format!("{} CONCURRENTLY", head[0]).replace("VACUUM CONCURRENTLY", "VACUUM"));
+                if head[0] == "VACUUM"
+                    || words.iter().any(|w| w.eq_ignore_ascii_case("concurrently"))
+                {
+                    self.non_transactional(
+                        &format!("{} CONCURRENTLY", head[0])
+                            .replace("VACUUM CONCURRENTLY", "VACUUM"),
+                    );
                 }
                 true
             }
@@ -52,7 +63,11 @@ impl Folder<'_> {
         self.remember_opaque_words(text);
         let kind = super::statement::statement_kind(text);
         let start = self.site.range.start + offset.unwrap_or(0);
-        let end = if offset.is_some() { (start + 1).min(self.site.range.end) } else { self.site.range.end };
+        let end = if offset.is_some() {
+            (start + 1).min(self.site.range.end)
+        } else {
+            self.site.range.end
+        };
         let diagnostic = Diagnostic::warning(
             "unparsed-statement",
             format!("`{kind}` could not be parsed ({reason}); its effect on the schema is not checked"),
@@ -65,19 +80,27 @@ impl Folder<'_> {
 
     fn remember_opaque_words(&mut self, text: &str) {
         for word in super::create_table::identifier_words(text) {
-            self.opaque_words.entry(word).or_insert_with(|| self.site.clone());
+            self.opaque_words
+                .entry(word)
+                .or_insert_with(|| self.site.clone());
         }
     }
 
     /// `ALTER SEQUENCE [IF EXISTS] name OWNED BY t.c | OWNED BY NONE | AS type | RENAME TO n`.
     fn fallback_alter_sequence(&mut self, words: &[String]) -> bool {
         let mut rest = &words[2..];
-        let if_exists = rest.len() > 2 && rest[0].eq_ignore_ascii_case("if") && rest[1].eq_ignore_ascii_case("exists");
+        let if_exists = rest.len() > 2
+            && rest[0].eq_ignore_ascii_case("if")
+            && rest[1].eq_ignore_ascii_case("exists");
         if if_exists {
             rest = &rest[2..];
         }
-        let Some((name, options)) = rest.split_first() else { return false };
-        let sequence = self.resolve_with(&object_name(name), |q| self.catalog.sequences.contains_key(q));
+        let Some((name, options)) = rest.split_first() else {
+            return false;
+        };
+        let sequence = self.resolve_with(&object_name(name), |q| {
+            self.catalog.sequences.contains_key(q)
+        });
         if !self.catalog.sequences.contains_key(&sequence) {
             if !if_exists {
                 self.report_missing_object("sequence", &sequence);
@@ -113,16 +136,24 @@ impl Folder<'_> {
                     at += 2;
                 }
                 ("rename", Some("to")) => {
-                    let new = names::parts(&object_name(options.get(at + 2).map_or("", String::as_str)));
-                    if let (Some(new), Some(mut s)) = (new.last(), self.catalog.sequences.shift_remove(&sequence)) {
+                    let new =
+                        names::parts(&object_name(options.get(at + 2).map_or("", String::as_str)));
+                    if let (Some(new), Some(mut s)) =
+                        (new.last(), self.catalog.sequences.shift_remove(&sequence))
+                    {
                         s.name = new.clone();
-                        self.catalog.sequences.insert(QualifiedName::new(sequence.schema.clone(), new.clone()), s);
+                        self.catalog
+                            .sequences
+                            .insert(QualifiedName::new(sequence.schema.clone(), new.clone()), s);
                     }
                     return true;
                 }
                 // Numeric options (START, INCREMENT, RESTART, CACHE ...) do not change the catalog.
                 _ => {
-                    if !lower[at].chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+                    if !lower[at]
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                    {
                         understood = false;
                     }
                     at += 1;
@@ -135,7 +166,9 @@ impl Folder<'_> {
     /// Re-parses each top-level sub-command of an `ALTER TABLE` on its own, so that one form
     /// sqlparser does not know does not hide the others.
     fn fallback_alter_table(&mut self, text: &str) -> bool {
-        let Some((prefix, body)) = split_alter_table(text) else { return false };
+        let Some((prefix, body)) = split_alter_table(text) else {
+            return false;
+        };
         let pieces = split_top_level_commas(body);
         if pieces.len() < 2 {
             return self.fallback_alter_table_single(prefix, body);
@@ -156,11 +189,18 @@ impl Folder<'_> {
 
     fn fallback_alter_table_single(&mut self, prefix: &str, piece: &str) -> bool {
         let prefix_words = words(prefix);
-        let Some(name) = prefix_words.last() else { return false };
+        let Some(name) = prefix_words.last() else {
+            return false;
+        };
         let table = self.resolve_table(&object_name(name));
         let piece_words = words(piece);
         let lower: Vec<String> = piece_words.iter().map(|w| w.to_ascii_lowercase()).collect();
-        match lower.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        match lower
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
             ["set", "schema", schema] => {
                 let new = QualifiedName::new(names::fold(&Ident::new(*schema)), table.name.clone());
                 if self.require_table(&table, "ALTER TABLE targets") {
@@ -168,7 +208,10 @@ impl Folder<'_> {
                 }
                 true
             }
-            ["owner", "to", ..] | ["set", "(", ..] | ["set", "tablespace", ..] | ["cluster", "on", ..] => true,
+            ["owner", "to", ..]
+            | ["set", "(", ..]
+            | ["set", "tablespace", ..]
+            | ["cluster", "on", ..] => true,
             _ => false,
         }
     }
@@ -177,7 +220,10 @@ impl Folder<'_> {
         let diagnostic = self.here(
             Diagnostic::warning(
                 "unparsed-statement",
-                format!("`{prefix} {}` could not be parsed; its effect on the schema is not checked", piece.trim()),
+                format!(
+                    "`{prefix} {}` could not be parsed; its effect on the schema is not checked",
+                    piece.trim()
+                ),
             ),
             "sub-command not reflected in the catalog",
         );
@@ -187,7 +233,9 @@ impl Folder<'_> {
     /// `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] table [USING m] (keys) ...`
     fn fallback_create_index(&mut self, text: &str, words: &[String]) -> bool {
         let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-        let Some(on) = lower.iter().position(|w| w == "on") else { return false };
+        let Some(on) = lower.iter().position(|w| w == "on") else {
+            return false;
+        };
         let unique = lower.get(1).is_some_and(|w| w == "unique");
         if lower.iter().take(on).any(|w| w == "concurrently") {
             self.non_transactional("CREATE INDEX CONCURRENTLY");
@@ -196,13 +244,31 @@ impl Folder<'_> {
             .iter()
             .zip(&words[..on])
             .rev()
-            .find(|(w, _)| !["create", "unique", "index", "concurrently", "if", "not", "exists"].contains(&w.as_str()))
-            .map(|(_, original)| names::parts(&object_name(original)).last().cloned().unwrap_or_default());
+            .find(|(w, _)| {
+                ![
+                    "create",
+                    "unique",
+                    "index",
+                    "concurrently",
+                    "if",
+                    "not",
+                    "exists",
+                ]
+                .contains(&w.as_str())
+            })
+            .map(|(_, original)| {
+                names::parts(&object_name(original))
+                    .last()
+                    .cloned()
+                    .unwrap_or_default()
+            });
         let mut table_word = on + 1;
         if lower.get(table_word).is_some_and(|w| w == "only") {
             table_word += 1;
         }
-        let Some(table_text) = words.get(table_word) else { return false };
+        let Some(table_text) = words.get(table_word) else {
+            return false;
+        };
         let table = self.resolve_table(&object_name(table_text));
         if !self.require_table(&table, "CREATE INDEX targets") {
             return true;
@@ -212,7 +278,9 @@ impl Folder<'_> {
             .position(|w| w == "using")
             .and_then(|at| lower.get(at + 1).cloned())
             .unwrap_or_else(|| "btree".into());
-        let Some(open) = text.find('(') else { return false };
+        let Some(open) = text.find('(') else {
+            return false;
+        };
         let keys_text = balanced(&text[open..]);
         let keys = split_top_level_commas(keys_text);
         let mut has_expressions = false;
@@ -220,8 +288,10 @@ impl Folder<'_> {
             .iter()
             .map(|key| {
                 let key_words = words_of(key);
-                let simple = key_words.first().is_some_and(|w| w.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '"'))
-                    && !key.trim_start().starts_with('(')
+                let simple = key_words.first().is_some_and(|w| {
+                    w.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '"')
+                }) && !key.trim_start().starts_with('(')
                     && !key.contains('(');
                 if simple {
                     names::fold(&ident(&key_words[0]))
@@ -235,15 +305,32 @@ impl Folder<'_> {
             let at = text.to_ascii_lowercase().rfind(" where ").unwrap_or(0);
             text[at + 7..].trim().to_string()
         });
-        let name = explicit_name.filter(|n| !n.is_empty() && n != "index").unwrap_or_else(|| {
-            let parts: Vec<String> = columns.iter().map(|c| if c.contains(' ') || c.contains('(') { "expr".into() } else { c.clone() }).collect();
-            self.choose_relation_name(&table, &table.name, Some(&names::join_columns(&parts)), "idx")
-        });
+        let name = explicit_name
+            .filter(|n| !n.is_empty() && n != "index")
+            .unwrap_or_else(|| {
+                let parts: Vec<String> = columns
+                    .iter()
+                    .map(|c| {
+                        if c.contains(' ') || c.contains('(') {
+                            "expr".into()
+                        } else {
+                            c.clone()
+                        }
+                    })
+                    .collect();
+                self.choose_relation_name(
+                    &table,
+                    &table.name,
+                    Some(&names::join_columns(&parts)),
+                    "idx",
+                )
+            });
         let qualified = QualifiedName::new(table.schema.clone(), name.clone());
         if self.catalog.relation_exists(&qualified) {
             return true;
         }
-        self.history.touch(&table, self.migration, self.site.clone());
+        self.history
+            .touch(&table, self.migration, self.site.clone());
         if let Some(t) = self.catalog.tables.get_mut(&table) {
             t.indexes.push(Index {
                 name,
@@ -414,8 +501,14 @@ mod tests {
 
     #[test]
     fn alter_table_prefix_and_body_split() {
-        assert_eq!(split_alter_table("ALTER TABLE IF EXISTS ONLY \"My T\" ADD x int"), Some(("ALTER TABLE IF EXISTS ONLY \"My T\"", "ADD x int")));
-        assert_eq!(split_top_level_commas("ADD a int, ADD b numeric(10,2) DEFAULT ','"), vec!["ADD a int", "ADD b numeric(10,2) DEFAULT ','"]);
+        assert_eq!(
+            split_alter_table("ALTER TABLE IF EXISTS ONLY \"My T\" ADD x int"),
+            Some(("ALTER TABLE IF EXISTS ONLY \"My T\"", "ADD x int"))
+        );
+        assert_eq!(
+            split_top_level_commas("ADD a int, ADD b numeric(10,2) DEFAULT ','"),
+            vec!["ADD a int", "ADD b numeric(10,2) DEFAULT ','"]
+        );
         assert_eq!(balanced("(a, (b + 1)) WHERE x"), "a, (b + 1)");
     }
 }

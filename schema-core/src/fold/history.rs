@@ -26,18 +26,34 @@ impl History {
         }
     }
 
-    pub fn column_added(&mut self, table: &QualifiedName, column: &str, migration: usize, site: Site) {
+    pub fn column_added(
+        &mut self,
+        table: &QualifiedName,
+        column: &str,
+        migration: usize,
+        site: Site,
+    ) {
         self.touch(table, migration, site.clone());
-        self.columns.entry((table.clone(), column.to_string())).or_default().push((migration, site));
+        self.columns
+            .entry((table.clone(), column.to_string()))
+            .or_default()
+            .push((migration, site));
     }
 
-    pub fn column_altered(&mut self, table: &QualifiedName, column: &str, migration: usize, site: Site) {
+    pub fn column_altered(
+        &mut self,
+        table: &QualifiedName,
+        column: &str,
+        migration: usize,
+        site: Site,
+    ) {
         self.column_added(table, column, migration, site);
     }
 
     pub fn column_renamed(&mut self, table: &QualifiedName, old: &str, new: &str) {
         if let Some(entries) = self.columns.shift_remove(&(table.clone(), old.to_string())) {
-            self.columns.insert((table.clone(), new.to_string()), entries);
+            self.columns
+                .insert((table.clone(), new.to_string()), entries);
         }
     }
 
@@ -45,7 +61,12 @@ impl History {
         if let Some(entries) = self.tables.shift_remove(old) {
             self.tables.insert(new.clone(), entries);
         }
-        let keys: Vec<_> = self.columns.keys().filter(|(t, _)| t == old).cloned().collect();
+        let keys: Vec<_> = self
+            .columns
+            .keys()
+            .filter(|(t, _)| t == old)
+            .cloned()
+            .collect();
         for key in keys {
             if let Some(entries) = self.columns.shift_remove(&key) {
                 self.columns.insert((new.clone(), key.1), entries);
@@ -60,16 +81,24 @@ impl History {
             if entries.len() < FIX_CHAIN_LENGTH || !catalog.tables.contains_key(table) {
                 continue;
             }
-            let files: Vec<&str> = entries.iter().map(|(_, site)| set.files[site.file].path.as_str()).collect();
+            let files: Vec<&str> = entries
+                .iter()
+                .map(|(_, site)| set.files[site.file].path.as_str())
+                .collect();
             let (_, first) = &entries[0];
             let mut diagnostic = Diagnostic::info(
                 "fix-chain",
-                format!("table `{table}` is defined across {} migrations: {}", entries.len(), files.join(", ")),
+                format!(
+                    "table `{table}` is defined across {} migrations: {}",
+                    entries.len(),
+                    files.join(", ")
+                ),
             )
             .at(first.file, first.range.clone(), "first defined here")
             .help("a squashed baseline (`schema squash`) states the table once, in its final form");
             for (_, site) in &entries[1..] {
-                diagnostic = diagnostic.related(site.file, site.range.clone(), "changed again here");
+                diagnostic =
+                    diagnostic.related(site.file, site.range.clone(), "changed again here");
             }
             diagnostics.push(diagnostic);
         }

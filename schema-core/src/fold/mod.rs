@@ -45,9 +45,16 @@ pub fn statements(set: &MigrationSet, config: &Config) -> (Vec<StatementRecord>,
         let (raw, problems) = split::split(text);
         for problem in problems {
             diagnostics.push(
-                Diagnostic::error("unterminated-literal", format!("{} runs to the end of the file", problem.what))
-                    .at(file, problem.offset..problem.offset + 1, "starts here and never ends")
-                    .help("close it; PostgreSQL rejects this file"),
+                Diagnostic::error(
+                    "unterminated-literal",
+                    format!("{} runs to the end of the file", problem.what),
+                )
+                .at(
+                    file,
+                    problem.offset..problem.offset + 1,
+                    "starts here and never ends",
+                )
+                .help("close it; PostgreSQL rejects this file"),
             );
         }
         for statement in raw {
@@ -94,7 +101,11 @@ pub struct Folder<'a> {
     open_transaction: Option<Site>,
 }
 
-pub fn fold(set: &MigrationSet, config: &Config, records: &[StatementRecord]) -> (Catalog, Vec<Diagnostic>) {
+pub fn fold(
+    set: &MigrationSet,
+    config: &Config,
+    records: &[StatementRecord],
+) -> (Catalog, Vec<Diagnostic>) {
     let mut folder = Folder::new(set, config, records);
     let mut current_file = usize::MAX;
     for (index, record) in records.iter().enumerate() {
@@ -102,7 +113,10 @@ pub fn fold(set: &MigrationSet, config: &Config, records: &[StatementRecord]) ->
             folder.end_file(current_file);
             current_file = record.file;
         }
-        folder.site = Site { file: record.file, range: record.range.clone() };
+        folder.site = Site {
+            file: record.file,
+            range: record.range.clone(),
+        };
         folder.migration = record.migration;
         folder.forget_future(records, index);
         let text = &set.files[record.file].text[record.range.clone()];
@@ -158,23 +172,33 @@ impl<'a> Folder<'a> {
     fn scan_creates(&self, records: &[StatementRecord]) -> HashMap<QualifiedName, (usize, Site)> {
         let mut creates = HashMap::new();
         for (index, record) in records.iter().enumerate() {
-            if let Parsed::Ast(statement) = &record.parsed {
-                if let Statement::CreateTable(create) = statement.as_ref() {
-                    let name = self.qualify_for_create(&create.name);
-                    creates.entry(name).or_insert((index, Site { file: record.file, range: record.range.clone() }));
-                }
+            if let Parsed::Ast(statement) = &record.parsed
+                && let Statement::CreateTable(create) = statement.as_ref()
+            {
+                let name = self.qualify_for_create(&create.name);
+                creates.entry(name).or_insert((
+                    index,
+                    Site {
+                        file: record.file,
+                        range: record.range.clone(),
+                    },
+                ));
             }
         }
         creates
     }
 
     fn forget_future(&mut self, records: &[StatementRecord], index: usize) {
-        if let Parsed::Ast(statement) = &records[index].parsed {
-            if let Statement::CreateTable(create) = statement.as_ref() {
-                let name = self.qualify_for_create(&create.name);
-                if self.future_tables.get(&name).is_some_and(|(at, _)| *at == index) {
-                    self.future_tables.remove(&name);
-                }
+        if let Parsed::Ast(statement) = &records[index].parsed
+            && let Statement::CreateTable(create) = statement.as_ref()
+        {
+            let name = self.qualify_for_create(&create.name);
+            if self
+                .future_tables
+                .get(&name)
+                .is_some_and(|(at, _)| *at == index)
+            {
+                self.future_tables.remove(&name);
             }
         }
     }
@@ -194,7 +218,10 @@ impl<'a> Folder<'a> {
 
     /// The schema new unqualified objects go to.
     pub(crate) fn creation_schema(&self) -> String {
-        self.search_path.first().cloned().unwrap_or_else(|| "public".into())
+        self.search_path
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "public".into())
     }
 
     pub(crate) fn qualify_for_create(&self, name: &ObjectName) -> QualifiedName {
@@ -208,7 +235,11 @@ impl<'a> Folder<'a> {
 
     /// Resolves a possibly unqualified name through the search path, given a predicate that
     /// says whether an object of the wanted kind exists under a qualified name.
-    pub(crate) fn resolve_with(&self, name: &ObjectName, exists: impl Fn(&QualifiedName) -> bool) -> QualifiedName {
+    pub(crate) fn resolve_with(
+        &self,
+        name: &ObjectName,
+        exists: impl Fn(&QualifiedName) -> bool,
+    ) -> QualifiedName {
         let parts = names::parts(name);
         match parts.as_slice() {
             [object] => self
@@ -222,11 +253,15 @@ impl<'a> Folder<'a> {
     }
 
     pub(crate) fn resolve_table(&self, name: &ObjectName) -> QualifiedName {
-        self.resolve_with(name, |q| self.catalog.tables.contains_key(q) || self.is_external(q))
+        self.resolve_with(name, |q| {
+            self.catalog.tables.contains_key(q) || self.is_external(q)
+        })
     }
 
     pub(crate) fn resolve_relation(&self, name: &ObjectName) -> QualifiedName {
-        self.resolve_with(name, |q| self.catalog.relation_exists(q) || self.is_external(q))
+        self.resolve_with(name, |q| {
+            self.catalog.relation_exists(q) || self.is_external(q)
+        })
     }
 
     pub(crate) fn is_external(&self, name: &QualifiedName) -> bool {
@@ -250,15 +285,24 @@ impl<'a> Folder<'a> {
         let narrowed = name.and_then(|name| {
             let span = name.span();
             let text = &self.set.files[self.site.file].text[self.site.range.clone()];
-            let start = parse::offset_of(text, span.start.line as usize, span.start.column as usize)?;
+            let start =
+                parse::offset_of(text, span.start.line as usize, span.start.column as usize)?;
             let end = parse::offset_of(text, span.end.line as usize, span.end.column as usize)?;
             (end > start).then(|| self.site.range.start + start..self.site.range.start + end)
         });
-        Site { file: self.site.file, range: narrowed.unwrap_or_else(|| self.site.range.clone()) }
+        Site {
+            file: self.site.file,
+            range: narrowed.unwrap_or_else(|| self.site.range.clone()),
+        }
     }
 
     /// `require_table`, pointing at the name as written when it is known.
-    pub(crate) fn require_table_at(&mut self, name: &QualifiedName, what: &str, written: Option<&ObjectName>) -> bool {
+    pub(crate) fn require_table_at(
+        &mut self,
+        name: &QualifiedName,
+        what: &str,
+        written: Option<&ObjectName>,
+    ) -> bool {
         let site = self.site_of(written);
         if self.catalog.tables.contains_key(name) {
             return true;
@@ -291,14 +335,24 @@ impl<'a> Folder<'a> {
             self.report(diagnostic);
             return false;
         }
-        self.missing.entry(name.clone()).or_default().push((site, what.to_string()));
+        self.missing
+            .entry(name.clone())
+            .or_default()
+            .push((site, what.to_string()));
         false
     }
 
     /// A column that only an earlier opaque statement (a `DO` block) may have added: warn that
     /// the reference cannot be verified instead of calling it missing. True when it warned.
-    pub(crate) fn unverifiable_column(&mut self, table: &QualifiedName, column: &str, what: &str) -> bool {
-        let Some(site) = self.opaque_words.get(column).cloned() else { return false };
+    pub(crate) fn unverifiable_column(
+        &mut self,
+        table: &QualifiedName,
+        column: &str,
+        what: &str,
+    ) -> bool {
+        let Some(site) = self.opaque_words.get(column).cloned() else {
+            return false;
+        };
         let diagnostic = self
             .here(
                 Diagnostic::warning(
@@ -314,13 +368,18 @@ impl<'a> Folder<'a> {
     }
 
     fn end_file(&mut self, file: usize) {
-        if let Some(site) = self.open_transaction.take() {
-            if file != usize::MAX {
+        if let Some(site) = self.open_transaction.take()
+            && file != usize::MAX
+        {
+            {
                 let path = self.file_path(file).to_string();
                 self.report(
-                    Diagnostic::error("open-transaction", format!("`{path}` opens a transaction and never commits it"))
-                        .at(site.file, site.range, "transaction opened here")
-                        .help("add `COMMIT;` at the end of the file, or remove the `BEGIN;`"),
+                    Diagnostic::error(
+                        "open-transaction",
+                        format!("`{path}` opens a transaction and never commits it"),
+                    )
+                    .at(site.file, site.range, "transaction opened here")
+                    .help("add `COMMIT;` at the end of the file, or remove the `BEGIN;`"),
                 );
             }
         }
@@ -352,7 +411,11 @@ impl<'a> Folder<'a> {
                 "add a migration that creates `{name}` before its first use, or declare it in `external_tables` in schema.toml if the app or the platform creates it"
             ));
             for (site, what) in &sites[1..] {
-                diagnostic = diagnostic.related(site.file, site.range.clone(), format!("{what} `{name}` here too"));
+                diagnostic = diagnostic.related(
+                    site.file,
+                    site.range.clone(),
+                    format!("{what} `{name}` here too"),
+                );
             }
             self.diagnostics.push(diagnostic);
         }

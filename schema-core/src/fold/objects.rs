@@ -6,9 +6,10 @@ use crate::catalog::{EnumType, Function, Index, QualifiedName, Sequence, Trigger
 use crate::diagnostic::Diagnostic;
 use crate::names;
 use sqlparser::ast::{
-    AlterIndexOperation, AlterType, AlterTypeAddValuePosition, AlterTypeOperation, CommentObject, CreateFunction,
-    CreateFunctionBody, CreateIndex, CreateTrigger, CreateView, DropFunction, DropTrigger, ObjectName, ObjectType,
-    SchemaName, SelectItem, SetExpr, UserDefinedTypeRepresentation,
+    AlterIndexOperation, AlterType, AlterTypeAddValuePosition, AlterTypeOperation, CommentObject,
+    CreateFunction, CreateFunctionBody, CreateIndex, CreateTrigger, CreateView, DropFunction,
+    DropTrigger, ObjectName, ObjectType, SchemaName, SelectItem, SetExpr,
+    UserDefinedTypeRepresentation,
 };
 
 impl Folder<'_> {
@@ -17,11 +18,20 @@ impl Folder<'_> {
             self.non_transactional("CREATE INDEX CONCURRENTLY");
         }
         let table_name = self.resolve_table(&create.table_name);
-        if !self.require_table_at(&table_name, "CREATE INDEX targets", Some(&create.table_name)) {
+        if !self.require_table_at(
+            &table_name,
+            "CREATE INDEX targets",
+            Some(&create.table_name),
+        ) {
             return;
         }
-        self.history.touch(&table_name, self.migration, self.site.clone());
-        let columns: Vec<String> = create.columns.iter().map(|c| index_column_name(&c.column.expr)).collect();
+        self.history
+            .touch(&table_name, self.migration, self.site.clone());
+        let columns: Vec<String> = create
+            .columns
+            .iter()
+            .map(|c| index_column_name(&c.column.expr))
+            .collect();
         let has_expressions = create
             .columns
             .iter()
@@ -46,7 +56,12 @@ impl Folder<'_> {
                         _ => "expr".to_string(),
                     })
                     .collect();
-                self.choose_relation_name(&table_name, &table_name.name, Some(&names::join_columns(&key_names)), "idx")
+                self.choose_relation_name(
+                    &table_name,
+                    &table_name.name,
+                    Some(&names::join_columns(&key_names)),
+                    "idx",
+                )
             }
         };
         let qualified = QualifiedName::new(table_name.schema.clone(), name.clone());
@@ -54,7 +69,10 @@ impl Folder<'_> {
             if !create.if_not_exists {
                 let existing = self.index_site(&qualified);
                 let mut diagnostic = self.here(
-                    Diagnostic::error("duplicate-index", format!("an index or relation named `{qualified}` already exists")),
+                    Diagnostic::error(
+                        "duplicate-index",
+                        format!("an index or relation named `{qualified}` already exists"),
+                    ),
                     "name already taken",
                 );
                 if let Some(site) = existing {
@@ -69,7 +87,10 @@ impl Folder<'_> {
             columns,
             unique: create.unique,
             primary: false,
-            method: create.using.as_ref().map_or_else(|| "btree".into(), |m| m.to_string().to_lowercase()),
+            method: create
+                .using
+                .as_ref()
+                .map_or_else(|| "btree".into(), |m| m.to_string().to_lowercase()),
             predicate: create.predicate.as_ref().map(|p| p.to_string()),
             has_expressions,
             constraint: None,
@@ -78,7 +99,10 @@ impl Folder<'_> {
         let _ = text;
         let table = &self.catalog.tables[&table_name];
         if let Some(twin) = table.indexes.iter().find(|other| {
-            other.columns == index.columns && other.predicate == index.predicate && other.method == index.method && (other.unique || !index.unique)
+            other.columns == index.columns
+                && other.predicate == index.predicate
+                && other.method == index.method
+                && (other.unique || !index.unique)
         }) {
             let twin_name = twin.name.clone();
             let site = twin.created.clone();
@@ -86,11 +110,19 @@ impl Folder<'_> {
                 .here(
                     Diagnostic::warning(
                         "redundant-index",
-                        format!("index `{}` covers the same columns as `{twin_name}` ({})", index.name, index.columns.join(", ")),
+                        format!(
+                            "index `{}` covers the same columns as `{twin_name}` ({})",
+                            index.name,
+                            index.columns.join(", ")
+                        ),
                     ),
                     "duplicates an existing index",
                 )
-                .related(site.file, site.range, format!("`{twin_name}` is created here"))
+                .related(
+                    site.file,
+                    site.range,
+                    format!("`{twin_name}` is created here"),
+                )
                 .help("drop one of the two; every index slows down writes");
             self.report(diagnostic);
         }
@@ -101,7 +133,11 @@ impl Folder<'_> {
 
     fn index_site(&self, name: &QualifiedName) -> Option<crate::catalog::Site> {
         let table = self.catalog.index_table(name)?;
-        self.catalog.tables[&table].indexes.iter().find(|i| i.name == name.name).map(|i| i.created.clone())
+        self.catalog.tables[&table]
+            .indexes
+            .iter()
+            .find(|i| i.name == name.name)
+            .map(|i| i.created.clone())
     }
 
     pub(crate) fn alter_index(&mut self, name: &ObjectName, operation: &AlterIndexOperation) {
@@ -118,7 +154,8 @@ impl Folder<'_> {
                     index.name = new_name.clone();
                     // Renaming the index of a constraint renames the constraint too.
                     if let Some(constraint) = index.constraint.replace(new_name.clone()) {
-                        if let Some(pk) = t.primary_key.as_mut().filter(|pk| pk.name == constraint) {
+                        if let Some(pk) = t.primary_key.as_mut().filter(|pk| pk.name == constraint)
+                        {
                             pk.name = new_name.clone();
                         }
                         for unique in t.unique.iter_mut().filter(|u| u.name == constraint) {
@@ -132,13 +169,24 @@ impl Folder<'_> {
 
     pub(crate) fn report_missing_object(&mut self, kind: &str, name: &QualifiedName) {
         let diagnostic = self.here(
-            Diagnostic::error("missing-object", format!("{kind} `{name}` does not exist at this point of the history")),
+            Diagnostic::error(
+                "missing-object",
+                format!("{kind} `{name}` does not exist at this point of the history"),
+            ),
             format!("no {kind} `{name}` here"),
         );
-        self.report(diagnostic.help(format!("fix the name, or add `IF EXISTS` if the {kind} may legitimately be absent")));
+        self.report(diagnostic.help(format!(
+            "fix the name, or add `IF EXISTS` if the {kind} may legitimately be absent"
+        )));
     }
 
-    pub(crate) fn drop_object(&mut self, kind: ObjectType, name: &ObjectName, if_exists: bool, cascade: bool) {
+    pub(crate) fn drop_object(
+        &mut self,
+        kind: ObjectType,
+        name: &ObjectName,
+        if_exists: bool,
+        cascade: bool,
+    ) {
         match kind {
             ObjectType::Table => {
                 let table = self.resolve_table(name);
@@ -173,7 +221,9 @@ impl Folder<'_> {
                 }
             }
             ObjectType::Type => {
-                let type_name = self.resolve_with(name, |q| self.catalog.enums.contains_key(q) || self.catalog.other_types.contains_key(q));
+                let type_name = self.resolve_with(name, |q| {
+                    self.catalog.enums.contains_key(q) || self.catalog.other_types.contains_key(q)
+                });
                 let removed = self.catalog.enums.shift_remove(&type_name).is_some()
                     || self.catalog.other_types.shift_remove(&type_name).is_some();
                 if !removed && !if_exists {
@@ -198,27 +248,49 @@ impl Folder<'_> {
     /// What goes with a dropped table: its sequences, triggers, and foreign keys pointing at it.
     fn forget_table(&mut self, table: &QualifiedName, cascade: bool) {
         let prefix = format!("{}.", table.name);
+        self.catalog.sequences.retain(|k, s| {
+            !(k.schema == table.schema
+                && s.owned_by
+                    .as_deref()
+                    .is_some_and(|o| o.starts_with(&prefix)))
+        });
         self.catalog
-            .sequences
-            .retain(|k, s| !(k.schema == table.schema && s.owned_by.as_deref().is_some_and(|o| o.starts_with(&prefix))));
-        self.catalog.triggers.retain(|t| !(t.schema == table.schema && t.table == table.name));
+            .triggers
+            .retain(|t| !(t.schema == table.schema && t.table == table.name));
         for other in self.catalog.tables.values_mut() {
-            other.foreign_keys.retain(|f| !(f.ref_schema == table.schema && f.ref_table == table.name));
+            other
+                .foreign_keys
+                .retain(|f| !(f.ref_schema == table.schema && f.ref_table == table.name));
         }
         if cascade {
-            self.catalog.views.retain(|_, v| !v.depends_on.contains(table));
+            self.catalog
+                .views
+                .retain(|_, v| !v.depends_on.contains(table));
         }
         self.history.tables.shift_remove(table);
     }
 
-    pub(crate) fn create_type(&mut self, name: &ObjectName, representation: Option<&UserDefinedTypeRepresentation>, text: &str) {
+    pub(crate) fn create_type(
+        &mut self,
+        name: &ObjectName,
+        representation: Option<&UserDefinedTypeRepresentation>,
+        text: &str,
+    ) {
         let qualified = self.qualify_for_create(name);
-        if self.catalog.enums.contains_key(&qualified) || self.catalog.other_types.contains_key(&qualified) {
+        if self.catalog.enums.contains_key(&qualified)
+            || self.catalog.other_types.contains_key(&qualified)
+        {
             let diagnostic = self.here(
-                Diagnostic::error("duplicate-type", format!("type `{qualified}` is created twice")),
+                Diagnostic::error(
+                    "duplicate-type",
+                    format!("type `{qualified}` is created twice"),
+                ),
                 "type already exists",
             );
-            self.report(diagnostic.help("remove this CREATE TYPE, or use ALTER TYPE to change the existing one"));
+            self.report(
+                diagnostic
+                    .help("remove this CREATE TYPE, or use ALTER TYPE to change the existing one"),
+            );
             return;
         }
         match representation {
@@ -226,7 +298,11 @@ impl Folder<'_> {
                 let values = labels.iter().map(|l| l.value.clone()).collect();
                 self.catalog.enums.insert(
                     qualified.clone(),
-                    EnumType { schema: qualified.schema, name: qualified.name, values },
+                    EnumType {
+                        schema: qualified.schema,
+                        name: qualified.name,
+                        values,
+                    },
                 );
             }
             _ => {
@@ -236,7 +312,9 @@ impl Folder<'_> {
     }
 
     pub(crate) fn alter_type(&mut self, alter: &AlterType) {
-        let name = self.resolve_with(&alter.name, |q| self.catalog.enums.contains_key(q) || self.catalog.other_types.contains_key(q));
+        let name = self.resolve_with(&alter.name, |q| {
+            self.catalog.enums.contains_key(q) || self.catalog.other_types.contains_key(q)
+        });
         if !self.catalog.enums.contains_key(&name) {
             if !self.catalog.other_types.contains_key(&name) {
                 self.report_missing_object("type", &name);
@@ -250,18 +328,28 @@ impl Folder<'_> {
                 if enum_type.values.contains(&value) {
                     if !add.if_not_exists {
                         let diagnostic = self.here(
-                            Diagnostic::error("duplicate-enum-value", format!("enum `{name}` already has the value '{value}'")),
+                            Diagnostic::error(
+                                "duplicate-enum-value",
+                                format!("enum `{name}` already has the value '{value}'"),
+                            ),
                             "value exists",
                         );
-                        self.report(diagnostic.help("remove this statement, or write `ADD VALUE IF NOT EXISTS`"));
+                        self.report(
+                            diagnostic
+                                .help("remove this statement, or write `ADD VALUE IF NOT EXISTS`"),
+                        );
                     }
                     return;
                 }
                 let position = match &add.position {
-                    Some(AlterTypeAddValuePosition::Before(other)) => enum_type.values.iter().position(|v| *v == other.value),
-                    Some(AlterTypeAddValuePosition::After(other)) => {
-                        enum_type.values.iter().position(|v| *v == other.value).map(|p| p + 1)
+                    Some(AlterTypeAddValuePosition::Before(other)) => {
+                        enum_type.values.iter().position(|v| *v == other.value)
                     }
+                    Some(AlterTypeAddValuePosition::After(other)) => enum_type
+                        .values
+                        .iter()
+                        .position(|v| *v == other.value)
+                        .map(|p| p + 1),
                     None => None,
                 };
                 match position {
@@ -308,7 +396,10 @@ impl Folder<'_> {
         }
         if self.catalog.tables.contains_key(&name) {
             let diagnostic = self.here(
-                Diagnostic::error("duplicate-relation", format!("`{name}` already exists as a table")),
+                Diagnostic::error(
+                    "duplicate-relation",
+                    format!("`{name}` already exists as a table"),
+                ),
                 "name already taken",
             );
             self.report(diagnostic);
@@ -322,7 +413,9 @@ impl Folder<'_> {
             }
             std::ops::ControlFlow::<()>::Continue(())
         });
-        let columns = if view.columns.is_empty() { self.query_columns(&view.query) } else {
+        let columns = if view.columns.is_empty() {
+            self.query_columns(&view.query)
+        } else {
             view.columns.iter().map(|c| names::fold(&c.name)).collect()
         };
         self.catalog.views.insert(
@@ -340,11 +433,15 @@ impl Folder<'_> {
 
     /// Output column names of a simple SELECT (named columns, aliases, `*` of known tables).
     fn query_columns(&self, query: &sqlparser::ast::Query) -> Vec<String> {
-        let SetExpr::Select(select) = query.body.as_ref() else { return Vec::new() };
+        let SetExpr::Select(select) = query.body.as_ref() else {
+            return Vec::new();
+        };
         let mut columns = Vec::new();
         for item in &select.projection {
             match item {
-                SelectItem::UnnamedExpr(sqlparser::ast::Expr::Identifier(ident)) => columns.push(names::fold(ident)),
+                SelectItem::UnnamedExpr(sqlparser::ast::Expr::Identifier(ident)) => {
+                    columns.push(names::fold(ident))
+                }
                 SelectItem::UnnamedExpr(sqlparser::ast::Expr::CompoundIdentifier(parts)) => {
                     if let Some(last) = parts.last() {
                         columns.push(names::fold(last));
@@ -352,7 +449,9 @@ impl Folder<'_> {
                 }
                 SelectItem::ExprWithAlias { alias, .. } => columns.push(names::fold(alias)),
                 SelectItem::Wildcard(_) if select.from.len() == 1 => {
-                    if let sqlparser::ast::TableFactor::Table { name, .. } = &select.from[0].relation {
+                    if let sqlparser::ast::TableFactor::Table { name, .. } =
+                        &select.from[0].relation
+                    {
                         let table = self.resolve_table(name);
                         if let Some(t) = self.catalog.tables.get(&table) {
                             columns.extend(t.columns.iter().map(|c| c.name.clone()));
@@ -370,7 +469,10 @@ impl Folder<'_> {
         if self.catalog.relation_exists(&qualified) {
             if !if_not_exists {
                 let diagnostic = self.here(
-                    Diagnostic::error("duplicate-relation", format!("sequence `{qualified}` already exists")),
+                    Diagnostic::error(
+                        "duplicate-relation",
+                        format!("sequence `{qualified}` already exists"),
+                    ),
                     "name already taken",
                 );
                 self.report(diagnostic);
@@ -380,7 +482,12 @@ impl Folder<'_> {
         let data_type = sequence_type(text).unwrap_or_else(|| "bigint".into());
         self.catalog.sequences.insert(
             qualified.clone(),
-            Sequence { schema: qualified.schema, name: qualified.name, owned_by: None, data_type },
+            Sequence {
+                schema: qualified.schema,
+                name: qualified.name,
+                owned_by: None,
+                data_type,
+            },
         );
     }
 
@@ -397,14 +504,18 @@ impl Folder<'_> {
             })
             .unwrap_or_default();
         let body = function.function_body.as_ref().map(|body| match body {
-            CreateFunctionBody::AsBeforeOptions { body, .. } | CreateFunctionBody::AsAfterOptions(body) => body.to_string(),
+            CreateFunctionBody::AsBeforeOptions { body, .. }
+            | CreateFunctionBody::AsAfterOptions(body) => body.to_string(),
             other => format!("{other:?}"),
         });
         let record = Function {
             schema: name.schema.clone(),
             name: name.name.clone(),
             args,
-            returns: function.return_type.as_ref().map(|r| r.to_string().to_lowercase()),
+            returns: function
+                .return_type
+                .as_ref()
+                .map(|r| r.to_string().to_lowercase()),
             language: function.language.as_ref().map(names::fold),
             body,
             created: self.site.clone(),
@@ -418,7 +529,10 @@ impl Folder<'_> {
             Some(existing) if function.or_replace => *existing = record,
             Some(_) => {
                 let diagnostic = self.here(
-                    Diagnostic::error("duplicate-function", format!("function `{name}({})` already exists", record.args)),
+                    Diagnostic::error(
+                        "duplicate-function",
+                        format!("function `{name}({})` already exists", record.args),
+                    ),
                     "function already exists",
                 );
                 self.report(diagnostic.help("use CREATE OR REPLACE FUNCTION"));
@@ -429,13 +543,23 @@ impl Folder<'_> {
 
     pub(crate) fn drop_function(&mut self, drop: &DropFunction) {
         for desc in &drop.func_desc {
-            let name = self.resolve_with(&desc.name, |q| self.catalog.functions.iter().any(|f| f.schema == q.schema && f.name == q.name));
+            let name = self.resolve_with(&desc.name, |q| {
+                self.catalog
+                    .functions
+                    .iter()
+                    .any(|f| f.schema == q.schema && f.name == q.name)
+            });
             let before = self.catalog.functions.len();
             let args = desc.args.as_ref().map(|args| {
-                args.iter().map(|a| crate::pgtype::normalize(&a.data_type.to_string()).name).collect::<Vec<_>>().join(", ")
+                args.iter()
+                    .map(|a| crate::pgtype::normalize(&a.data_type.to_string()).name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             });
             self.catalog.functions.retain(|f| {
-                !(f.schema == name.schema && f.name == name.name && args.as_ref().is_none_or(|a| *a == f.args))
+                !(f.schema == name.schema
+                    && f.name == name.name
+                    && args.as_ref().is_none_or(|a| *a == f.args))
             });
             if before == self.catalog.functions.len() && !drop.if_exists {
                 self.report_missing_object("function", &name);
@@ -448,27 +572,45 @@ impl Folder<'_> {
         if !self.require_table_at(&table, "CREATE TRIGGER targets", Some(&trigger.table_name)) {
             return;
         }
-        self.history.touch(&table, self.migration, self.site.clone());
-        let name = names::parts(&trigger.name).last().cloned().unwrap_or_default();
+        self.history
+            .touch(&table, self.migration, self.site.clone());
+        let name = names::parts(&trigger.name)
+            .last()
+            .cloned()
+            .unwrap_or_default();
         let function = trigger
             .exec_body
             .as_ref()
-            .map(|body| names::parts(&body.func_desc.name).last().cloned().unwrap_or_default())
+            .map(|body| {
+                names::parts(&body.func_desc.name)
+                    .last()
+                    .cloned()
+                    .unwrap_or_default()
+            })
             .unwrap_or_default();
         if let Some(body) = trigger.exec_body.as_ref() {
             self.check_trigger_function(&table, &body.func_desc.name);
         }
-        let exists = self.catalog.triggers.iter().position(|t| t.schema == table.schema && t.table == table.name && t.name == name);
+        let exists = self
+            .catalog
+            .triggers
+            .iter()
+            .position(|t| t.schema == table.schema && t.table == table.name && t.name == name);
         match exists {
             Some(at) if trigger.or_replace => {
                 self.catalog.triggers.remove(at);
             }
             Some(_) => {
                 let diagnostic = self.here(
-                    Diagnostic::error("duplicate-trigger", format!("trigger `{name}` already exists on `{table}`")),
+                    Diagnostic::error(
+                        "duplicate-trigger",
+                        format!("trigger `{name}` already exists on `{table}`"),
+                    ),
                     "trigger already exists",
                 );
-                self.report(diagnostic.help("drop it first (`DROP TRIGGER IF EXISTS`), or use CREATE OR REPLACE TRIGGER"));
+                self.report(diagnostic.help(
+                    "drop it first (`DROP TRIGGER IF EXISTS`), or use CREATE OR REPLACE TRIGGER",
+                ));
                 return;
             }
             None => {}
@@ -485,7 +627,12 @@ impl Folder<'_> {
     /// A trigger function whose body assigns `NEW.column` for a column the table lacks fails at
     /// the first write to the table; where the body is known, say so now.
     fn check_trigger_function(&mut self, table: &QualifiedName, function: &ObjectName) {
-        let function_name = self.resolve_with(function, |q| self.catalog.functions.iter().any(|f| f.schema == q.schema && f.name == q.name));
+        let function_name = self.resolve_with(function, |q| {
+            self.catalog
+                .functions
+                .iter()
+                .any(|f| f.schema == q.schema && f.name == q.name)
+        });
         let Some(found) = self
             .catalog
             .functions
@@ -496,7 +643,12 @@ impl Folder<'_> {
             return;
         };
         let Some(body) = &found.body else { return };
-        let Some(columns) = self.catalog.tables.get(table).map(|t| t.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>()) else {
+        let Some(columns) = self
+            .catalog
+            .tables
+            .get(table)
+            .map(|t| t.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
+        else {
             return;
         };
         for column in assigned_new_columns(body) {
@@ -517,21 +669,30 @@ impl Folder<'_> {
     }
 
     pub(crate) fn drop_trigger(&mut self, drop: &DropTrigger) {
-        let name = names::parts(&drop.trigger_name).last().cloned().unwrap_or_default();
+        let name = names::parts(&drop.trigger_name)
+            .last()
+            .cloned()
+            .unwrap_or_default();
         let table = drop.table_name.as_ref().map(|t| self.resolve_table(t));
         let before = self.catalog.triggers.len();
         self.catalog.triggers.retain(|t| {
-            !(t.name == name && table.as_ref().is_none_or(|q| q.schema == t.schema && q.name == t.table))
+            !(t.name == name
+                && table
+                    .as_ref()
+                    .is_none_or(|q| q.schema == t.schema && q.name == t.table))
         });
         if before == self.catalog.triggers.len() && !drop.if_exists {
-            let qualified = QualifiedName::new(table.map_or_else(|| "public".into(), |t| t.schema), name);
+            let qualified =
+                QualifiedName::new(table.map_or_else(|| "public".into(), |t| t.schema), name);
             self.report_missing_object("trigger", &qualified);
         }
     }
 
     pub(crate) fn create_schema(&mut self, schema: &SchemaName) {
         let name = match schema {
-            SchemaName::Simple(name) | SchemaName::NamedAuthorization(name, _) => names::parts(name).join("."),
+            SchemaName::Simple(name) | SchemaName::NamedAuthorization(name, _) => {
+                names::parts(name).join(".")
+            }
             SchemaName::UnnamedAuthorization(role) => names::fold(role),
         };
         if !self.catalog.schemas.contains(&name) {
@@ -539,7 +700,13 @@ impl Folder<'_> {
         }
     }
 
-    pub(crate) fn comment(&mut self, kind: CommentObject, name: &ObjectName, comment: Option<String>, if_exists: bool) {
+    pub(crate) fn comment(
+        &mut self,
+        kind: CommentObject,
+        name: &ObjectName,
+        comment: Option<String>,
+        if_exists: bool,
+    ) {
         match kind {
             CommentObject::Table => {
                 let table = self.resolve_table(name);
@@ -553,13 +720,25 @@ impl Folder<'_> {
             }
             CommentObject::Column => {
                 let parts = names::parts(name);
-                let Some((column, table_parts)) = parts.split_last() else { return };
-                let table_name = ObjectName::from(table_parts.iter().map(|p| sqlparser::ast::Ident::with_quote('"', p.clone())).collect::<Vec<_>>());
+                let Some((column, table_parts)) = parts.split_last() else {
+                    return;
+                };
+                let table_name = ObjectName::from(
+                    table_parts
+                        .iter()
+                        .map(|p| sqlparser::ast::Ident::with_quote('"', p.clone()))
+                        .collect::<Vec<_>>(),
+                );
                 let table = self.resolve_table(&table_name);
                 if !self.require_table(&table, "COMMENT ON COLUMN targets") {
                     return;
                 }
-                match self.catalog.tables.get_mut(&table).and_then(|t| t.column_mut(column)) {
+                match self
+                    .catalog
+                    .tables
+                    .get_mut(&table)
+                    .and_then(|t| t.column_mut(column))
+                {
                     Some(c) => c.comment = comment,
                     None => self.report_missing_column(&table, column, "COMMENT ON COLUMN"),
                 }
@@ -571,7 +750,10 @@ impl Folder<'_> {
 
 /// The type of `CREATE SEQUENCE s AS integer` (bigint when not given).
 fn sequence_type(text: &str) -> Option<String> {
-    let words: Vec<String> = text.split_whitespace().map(|w| w.to_ascii_lowercase()).collect();
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
     let at = words.iter().position(|w| w == "as")?;
     Some(crate::pgtype::normalize(words.get(at + 1)?).name)
 }
@@ -586,14 +768,20 @@ fn assigned_new_columns(body: &str) -> Vec<String> {
         let at = searched + found;
         let before = lower[..at].trim_end();
         let after = &lower[at + 4..];
-        let name: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let name: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
         let tail = after[name.len()..].trim_start();
         let starts_statement = before.is_empty()
             || before.ends_with(';')
             || ["begin", "then", "else", "loop"].iter().any(|k| {
-                before.ends_with(k) && !before[..before.len() - k.len()].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                before.ends_with(k)
+                    && !before[..before.len() - k.len()]
+                        .ends_with(|c: char| c.is_alphanumeric() || c == '_')
             });
-        let assigns = tail.starts_with(":=") || (starts_statement && tail.starts_with('=') && !tail.starts_with("=="));
+        let assigns = tail.starts_with(":=")
+            || (starts_statement && tail.starts_with('=') && !tail.starts_with("=="));
         if assigns && !name.is_empty() && !columns.contains(&name) {
             columns.push(name.clone());
         }
@@ -610,6 +798,9 @@ mod tests {
     fn trigger_assignments_are_found() {
         let body = "BEGIN NEW.updated_at := now(); IF NEW.x = 1 THEN END IF; RETURN NEW; END";
         assert_eq!(assigned_new_columns(body), vec!["updated_at".to_string()]);
-        assert_eq!(assigned_new_columns("BEGIN\n  NEW.total = 0;\nEND"), vec!["total".to_string()]);
+        assert_eq!(
+            assigned_new_columns("BEGIN\n  NEW.total = 0;\nEND"),
+            vec!["total".to_string()]
+        );
     }
 }

@@ -12,8 +12,11 @@ impl Folder<'_> {
                 if let TableObject::TableName(name) = &insert.table {
                     let table = self.resolve_table(name);
                     if self.require_table_at(&table, "INSERT INTO targets", Some(name)) {
-                        let columns: Vec<String> =
-                            insert.columns.iter().filter_map(|c| names::parts(c).last().cloned()).collect();
+                        let columns: Vec<String> = insert
+                            .columns
+                            .iter()
+                            .filter_map(|c| names::parts(c).last().cloned())
+                            .collect();
                         self.columns_exist(&table, &columns, "INSERT");
                     }
                 }
@@ -26,7 +29,9 @@ impl Folder<'_> {
             }
             Statement::Delete(delete) => {
                 let tables = match &delete.from {
-                    FromTable::WithFromKeyword(tables) | FromTable::WithoutKeyword(tables) => tables,
+                    FromTable::WithFromKeyword(tables) | FromTable::WithoutKeyword(tables) => {
+                        tables
+                    }
                 };
                 for table in tables {
                     if let TableFactor::Table { name, .. } = &table.relation {

@@ -13,15 +13,29 @@ impl Folder<'_> {
             Statement::AlterTable(alter) => self.alter_table(alter),
             Statement::CreateIndex(create) => self.create_index(create, text),
             Statement::AlterIndex { name, operation } => self.alter_index(name, operation),
-            Statement::Drop { object_type, if_exists, names, cascade, .. } => {
+            Statement::Drop {
+                object_type,
+                if_exists,
+                names,
+                cascade,
+                ..
+            } => {
                 for name in names {
                     self.drop_object(*object_type, name, *if_exists, *cascade);
                 }
             }
-            Statement::CreateType { name, representation } => self.create_type(name, representation.as_ref(), text),
+            Statement::CreateType {
+                name,
+                representation,
+            } => self.create_type(name, representation.as_ref(), text),
             Statement::AlterType(alter) => self.alter_type(alter),
             Statement::CreateView(view) => self.create_view(view),
-            Statement::CreateSequence { name, if_not_exists, temporary, .. } => {
+            Statement::CreateSequence {
+                name,
+                if_not_exists,
+                temporary,
+                ..
+            } => {
                 if !temporary {
                     self.create_sequence(name, *if_not_exists, text);
                 }
@@ -43,15 +57,19 @@ impl Folder<'_> {
                 }
             }
             Statement::CreateSchema { schema_name, .. } => self.create_schema(schema_name),
-            Statement::Comment { object_type, object_name, comment, if_exists } => {
-                self.comment(*object_type, object_name, comment.clone(), *if_exists)
-            }
+            Statement::Comment {
+                object_type,
+                object_name,
+                comment,
+                if_exists,
+            } => self.comment(*object_type, object_name, comment.clone(), *if_exists),
             Statement::Set(set) => self.set(set),
             Statement::StartTransaction { .. } => self.begin_transaction(),
             Statement::Commit { .. } | Statement::Rollback { .. } => self.end_transaction(),
-            Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_) | Statement::Truncate(_) => {
-                self.data_statement(statement)
-            }
+            Statement::Insert(_)
+            | Statement::Update(_)
+            | Statement::Delete(_)
+            | Statement::Truncate(_) => self.data_statement(statement),
             Statement::CreateDomain(domain) => {
                 let name = self.qualify_for_create(&domain.name);
                 self.catalog.other_types.insert(name, text.to_string());
@@ -82,14 +100,20 @@ impl Folder<'_> {
                     "not reflected in the catalog",
                 );
                 let _ = other;
-                self.report(diagnostic.help("if it changes tables the app uses, check the generated catalog by hand"));
+                self.report(diagnostic.help(
+                    "if it changes tables the app uses, check the generated catalog by hand",
+                ));
             }
         }
     }
 
     fn set(&mut self, set: &Set) {
-        if let Set::SingleAssignment { variable, values, .. } = set {
-            if variable.to_string().eq_ignore_ascii_case("search_path") {
+        if let Set::SingleAssignment {
+            variable, values, ..
+        } = set
+            && variable.to_string().eq_ignore_ascii_case("search_path")
+        {
+            {
                 let schemas = values
                     .iter()
                     .map(|value| match value {
@@ -143,5 +167,9 @@ pub(crate) fn statement_kind(text: &str) -> String {
             break;
         }
     }
-    if kind.is_empty() { text.chars().take(20).collect() } else { kind.join(" ") }
+    if kind.is_empty() {
+        text.chars().take(20).collect()
+    } else {
+        kind.join(" ")
+    }
 }

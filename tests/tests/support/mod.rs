@@ -1,0 +1,5 @@
+//! Helpers shared by the integration tests: `mod support;` in a test file brings them in.
+
+#![allow(dead_code)] // Each test binary uses its own part of the helpers.
+
+pub mod pg;
