@@ -21,11 +21,9 @@ pub fn normalize(written: &str) -> ColumnType {
         if let Some(rest) = trimmed.strip_suffix(']')
             && let Some(open) = rest.rfind('[')
         {
-            {
-                text = rest[..open].to_string();
-                dimensions += 1;
-                continue;
-            }
+            text = rest[..open].to_string();
+            dimensions += 1;
+            continue;
         }
         let lower = trimmed.to_ascii_lowercase();
         if lower.ends_with(" array") {

@@ -371,17 +371,15 @@ impl<'a> Folder<'a> {
         if let Some(site) = self.open_transaction.take()
             && file != usize::MAX
         {
-            {
-                let path = self.file_path(file).to_string();
-                self.report(
-                    Diagnostic::error(
-                        "open-transaction",
-                        format!("`{path}` opens a transaction and never commits it"),
-                    )
-                    .at(site.file, site.range, "transaction opened here")
-                    .help("add `COMMIT;` at the end of the file, or remove the `BEGIN;`"),
-                );
-            }
+            let path = self.file_path(file).to_string();
+            self.report(
+                Diagnostic::error(
+                    "open-transaction",
+                    format!("`{path}` opens a transaction and never commits it"),
+                )
+                .at(site.file, site.range, "transaction opened here")
+                .help("add `COMMIT;` at the end of the file, or remove the `BEGIN;`"),
+            );
         }
     }
 

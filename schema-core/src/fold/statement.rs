@@ -113,16 +113,14 @@ impl Folder<'_> {
         } = set
             && variable.to_string().eq_ignore_ascii_case("search_path")
         {
-            {
-                let schemas = values
-                    .iter()
-                    .map(|value| match value {
-                        Expr::Identifier(ident) => names::fold(ident),
-                        other => other.to_string().trim_matches('\'').to_lowercase(),
-                    })
-                    .collect();
-                self.set_search_path(schemas);
-            }
+            let schemas = values
+                .iter()
+                .map(|value| match value {
+                    Expr::Identifier(ident) => names::fold(ident),
+                    other => other.to_string().trim_matches('\'').to_lowercase(),
+                })
+                .collect();
+            self.set_search_path(schemas);
         }
     }
 
