@@ -26,24 +26,46 @@ fn open_tickets_query() -> String {
 }
 
 fn add_comment_query() -> String {
-    let columns = [ticket_comments::TICKET_ID, ticket_comments::USER_ID, ticket_comments::BODY];
-    format!("INSERT INTO {} ({}) VALUES ($1, $2, $3)", ticket_comments::NAME, columns.join(", "))
+    let columns = [
+        ticket_comments::TICKET_ID,
+        ticket_comments::USER_ID,
+        ticket_comments::BODY,
+    ];
+    format!(
+        "INSERT INTO {} ({}) VALUES ($1, $2, $3)",
+        ticket_comments::NAME,
+        columns.join(", ")
+    )
 }
 
 fn main() {
     println!("compiled against {} checked migrations:", MIGRATOR.len());
     for migration in MIGRATOR.iter() {
-        let down = if migration.down_sql.is_some() { "reversible" } else { "no down" };
-        println!("  {:04} {} ({down})", migration.version, migration.description);
+        let down = if migration.down_sql.is_some() {
+            "reversible"
+        } else {
+            "no down"
+        };
+        println!(
+            "  {:04} {} ({down})",
+            migration.version, migration.description
+        );
     }
     println!("\ntickets has columns {:?}", tickets::COLUMNS);
     println!("open tickets:  {}", open_tickets_query());
     println!("add a comment: {}", add_comment_query());
 
-    let legacy = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema-core/test_data/audit/migrations");
+    let legacy =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema-core/test_data/audit/migrations");
     match schema_core::analyze_dir(&legacy, &schema_core::Config::default()) {
         Ok(analysis) => {
-            let count = |severity| analysis.diagnostics.iter().filter(|d| d.severity == severity).count();
+            let count = |severity| {
+                analysis
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == severity)
+                    .count()
+            };
             println!(
                 "\nthe legacy history the baseline replaces ({} files): {} errors, {} warnings, {} notes",
                 analysis.set.migrations.len(),
@@ -51,7 +73,11 @@ fn main() {
                 count(Severity::Warning),
                 count(Severity::Info)
             );
-            for diagnostic in analysis.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            for diagnostic in analysis
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+            {
                 let first_line = schema_core::render::one_line(&analysis.set, diagnostic);
                 println!("  {}", first_line.lines().next().unwrap_or_default());
             }
@@ -73,7 +99,10 @@ mod tests {
             open_tickets_query(),
             "SELECT id, title, priority FROM tickets WHERE status <> 'closed' ORDER BY created_at"
         );
-        assert_eq!(add_comment_query(), "INSERT INTO ticket_comments (ticket_id, user_id, body) VALUES ($1, $2, $3)");
+        assert_eq!(
+            add_comment_query(),
+            "INSERT INTO ticket_comments (ticket_id, user_id, body) VALUES ($1, $2, $3)"
+        );
     }
 
     #[test]

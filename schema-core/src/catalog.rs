@@ -76,6 +76,10 @@ pub struct Table {
     pub comment: Option<String>,
     #[serde(skip)]
     pub created: Site,
+    /// The partitioned table this one is a partition of: columns, keys and indexes added to
+    /// the parent appear on it too.
+    #[serde(skip)]
+    pub partition_of: Option<QualifiedName>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -237,6 +241,7 @@ impl Table {
             indexes: Vec::new(),
             comment: None,
             created,
+            partition_of: None,
         }
     }
 

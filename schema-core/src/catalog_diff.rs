@@ -16,7 +16,7 @@ use std::fmt;
 mod normalize;
 
 pub use normalize::normalize_expression;
-use normalize::normalize_words;
+use normalize::{normalize_function_args, normalize_words};
 
 /// One way in which `actual` is not what was `expected`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -488,7 +488,7 @@ fn diff_functions(expected: &Catalog, actual: &Catalog, differences: &mut Differ
         (
             function.schema.clone(),
             function.name.clone(),
-            normalize_words(&function.args),
+            normalize_function_args(&function.args),
         )
     }) {
         if let Pairing::OneSide(function, state) = pairing {

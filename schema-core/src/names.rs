@@ -3,6 +3,22 @@
 
 use sqlparser::ast::{Ident, ObjectName, ObjectNamePart};
 
+/// An identifier as PostgreSQL prints it: quoted unless it is lower case letters, digits and `_`.
+pub fn quote_if_needed(name: &str) -> String {
+    let plain = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$');
+    if plain {
+        name.to_string()
+    } else {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    }
+}
+
 /// PostgreSQL keeps at most 63 bytes of an identifier.
 pub const MAX_IDENTIFIER: usize = 63;
 

@@ -55,6 +55,54 @@ pub(super) fn normalize_words(text: &str) -> String {
         .to_lowercase()
 }
 
+/// An argument list reduced to what identifies the function: the argument types. PostgreSQL
+/// keys a function by its input types alone, and reports them with their parameter names
+/// (`_tbl regclass`), while a migration's signature may or may not name them. Each argument
+/// loses an `IN`/`VARIADIC` mode and a leading name (a first word that a type name cannot be
+/// continued by: `x double precision` names `x`, `double precision` does not).
+pub(super) fn normalize_function_args(text: &str) -> String {
+    /// Second words of multi-word type names.
+    const TYPE_CONTINUATIONS: &[&str] = &["precision", "varying", "with", "without", "zone"];
+    let normalized = normalize_words(text);
+    let mut arguments = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (at, c) in normalized.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                arguments.push(&normalized[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    arguments.push(&normalized[start..]);
+    arguments
+        .into_iter()
+        .map(|argument| {
+            let mut argument = argument.trim();
+            for mode in ["in ", "variadic "] {
+                argument = argument.strip_prefix(mode).unwrap_or(argument);
+            }
+            // A quoted name (`"odd name" text`) may hold spaces: all up to its closing quote.
+            if let Some(quoted) = argument.strip_prefix('"') {
+                return quoted
+                    .split_once('"')
+                    .map_or(argument, |(_, rest)| rest.trim())
+                    .to_owned();
+            }
+            let words: Vec<&str> = argument.split_whitespace().collect();
+            let named = words.len() > 1
+                && !TYPE_CONTINUATIONS.contains(&words[1])
+                && !words[1].starts_with(['(', '[']);
+            words[usize::from(named)..].join(" ")
+        })
+        .filter(|argument| !argument.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Reads the rest of a string literal whose opening quote was consumed; returns it with its
 /// closing quote (`''` inside stays as written).
 fn read_string_literal(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> String {
@@ -190,6 +238,31 @@ mod tests {
         ];
         for (text, normalized) in cases {
             assert_eq!(normalize_expression(text), normalized, "normalising {text}");
+        }
+    }
+    #[test]
+    fn normalize_function_args_keeps_only_the_types() {
+        let cases = [
+            ("_tbl regclass", "regclass"),
+            ("regclass", "regclass"),
+            ("", ""),
+            ("a integer, b text", "integer, text"),
+            ("integer,text", "integer, text"),
+            ("x double precision", "double precision"),
+            ("double precision", "double precision"),
+            ("character varying", "character varying"),
+            ("at timestamp with time zone", "timestamp with time zone"),
+            ("timestamp without time zone", "timestamp without time zone"),
+            ("VARIADIC parts text[]", "text[]"),
+            ("amount numeric(10, 2), n int", "numeric(10, 2), int"),
+            ("\"Odd Name\" text", "text"),
+        ];
+        for (text, normalized) in cases {
+            assert_eq!(
+                normalize_function_args(text),
+                normalized,
+                "normalising {text}"
+            );
         }
     }
 }

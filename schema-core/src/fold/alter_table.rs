@@ -149,6 +149,11 @@ impl Folder<'_> {
             self.history
                 .column_added(table, &column.name, self.migration, self.site.clone());
             self.attach_column_sequence(table, &mut column);
+            for partition in self.partitions(table) {
+                if let Some(t) = self.catalog.tables.get_mut(&partition) {
+                    t.columns.push(column.clone());
+                }
+            }
             if let Some(t) = self.catalog.tables.get_mut(table) {
                 t.columns.push(column);
             }
@@ -461,6 +466,12 @@ impl Folder<'_> {
         let Some(t) = self.catalog.tables.get_mut(table) else {
             return;
         };
+        let key_columns = t
+            .primary_key
+            .iter()
+            .chain(t.unique.iter())
+            .find(|key| key.name == name)
+            .map(|key| key.columns.clone());
         let before = t.constraint_names().count();
         if t.primary_key.as_ref().is_some_and(|pk| pk.name == name) {
             t.primary_key = None;
@@ -470,6 +481,17 @@ impl Folder<'_> {
         t.checks.retain(|c| c.name != name);
         let removed = before != t.constraint_names().count();
         t.indexes.retain(|i| i.constraint.as_deref() != Some(name));
+        if let Some(columns) = key_columns {
+            // Foreign keys that relied on the key go with it (PostgreSQL needs CASCADE for this
+            // and refuses otherwise, so a history that applied did say CASCADE).
+            for other in self.catalog.tables.values_mut() {
+                other.foreign_keys.retain(|f| {
+                    !(f.ref_schema == table.schema
+                        && f.ref_table == table.name
+                        && f.ref_columns == columns)
+                });
+            }
+        }
         if !removed && !if_exists {
             let diagnostic = self.here(
                 Diagnostic::error(

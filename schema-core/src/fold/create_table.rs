@@ -67,6 +67,7 @@ impl Folder<'_> {
         for constraint in &create.constraints {
             constraints.push(constraint_spec(constraint));
         }
+        let mut partition_parent = None;
         if let Some(parent) = create
             .partition_of
             .as_ref()
@@ -74,6 +75,9 @@ impl Folder<'_> {
         {
             let parent_name = self.resolve_table(parent);
             if self.require_table(&parent_name, "the table inherits from") {
+                if create.partition_of.is_some() {
+                    partition_parent = Some(parent_name.clone());
+                }
                 let parent_columns = self.catalog.tables[&parent_name].columns.clone();
                 let own = std::mem::take(&mut table.columns);
                 table.columns = parent_columns;
@@ -116,9 +120,13 @@ impl Folder<'_> {
             return;
         }
         self.history.touch(&name, self.migration, self.site.clone());
+        table.partition_of = partition_parent.clone();
         self.insert_table(table);
         for spec in constraints {
             self.add_constraint(&name, spec, false);
+        }
+        if let Some(parent) = partition_parent {
+            self.inherit_partition_keys(&parent, &name);
         }
         if let Some(comment) = &create.comment {
             let text = comment.to_string();
@@ -126,6 +134,67 @@ impl Folder<'_> {
                 table.comment = Some(text);
             }
         }
+    }
+
+    /// A new partition gets the parent's primary key and indexes, under its own default names.
+    fn inherit_partition_keys(&mut self, parent: &QualifiedName, partition: &QualifiedName) {
+        let Some(parent_table) = self.catalog.tables.get(parent).cloned() else {
+            return;
+        };
+        if let Some(pk) = &parent_table.primary_key {
+            let spec = ConstraintSpec::PrimaryKey {
+                name: None,
+                columns: pk.columns.clone(),
+            };
+            self.add_constraint(partition, spec, false);
+        }
+        for index in parent_table
+            .indexes
+            .iter()
+            .filter(|i| i.constraint.is_none())
+        {
+            self.add_partition_index(partition, index);
+        }
+    }
+
+    /// The copy of a partitioned table's index on one partition.
+    pub(crate) fn add_partition_index(
+        &mut self,
+        partition: &QualifiedName,
+        index: &crate::catalog::Index,
+    ) {
+        let key_names: Vec<String> = index
+            .columns
+            .iter()
+            .map(|c| {
+                if index.has_expressions && c.contains('(') {
+                    "expr".into()
+                } else {
+                    c.clone()
+                }
+            })
+            .collect();
+        let name = self.choose_relation_name(
+            partition,
+            &partition.name,
+            Some(&names::join_columns(&key_names)),
+            "idx",
+        );
+        if let Some(table) = self.catalog.tables.get_mut(partition) {
+            let mut copy = index.clone();
+            copy.name = name;
+            table.indexes.push(copy);
+        }
+    }
+
+    /// The partitions of `parent`.
+    pub(crate) fn partitions(&self, parent: &QualifiedName) -> Vec<QualifiedName> {
+        self.catalog
+            .tables
+            .iter()
+            .filter(|(_, t)| t.partition_of.as_ref() == Some(parent))
+            .map(|(k, _)| k.clone())
+            .collect()
     }
 
     /// Adds the table and the sequences its serial and identity columns own.
@@ -149,10 +218,11 @@ impl Folder<'_> {
         });
         let qualified = QualifiedName::new(table.schema.clone(), sequence.clone());
         if is_serial {
+            let quoted = names::quote_if_needed(&sequence);
             let shown = if table.schema == "public" {
-                sequence.clone()
+                quoted
             } else {
-                qualified.to_string()
+                format!("{}.{quoted}", names::quote_if_needed(&table.schema))
             };
             column.default = Some(format!("nextval('{shown}'::regclass)"));
         }

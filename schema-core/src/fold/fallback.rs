@@ -145,6 +145,18 @@ impl Folder<'_> {
                         self.catalog
                             .sequences
                             .insert(QualifiedName::new(sequence.schema.clone(), new.clone()), s);
+                        // Defaults refer to the sequence by OID: they show the new name.
+                        let (old_text, new_text) = (
+                            format!("'{}'::regclass", names::quote_if_needed(&sequence.name)),
+                            format!("'{}'::regclass", names::quote_if_needed(new)),
+                        );
+                        for table in self.catalog.tables.values_mut() {
+                            for column in &mut table.columns {
+                                if let Some(default) = &mut column.default {
+                                    *default = default.replace(&old_text, &new_text);
+                                }
+                            }
+                        }
                     }
                     return true;
                 }

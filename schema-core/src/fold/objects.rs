@@ -53,6 +53,11 @@ impl Folder<'_> {
                     .iter()
                     .map(|c| match &c.column.expr {
                         sqlparser::ast::Expr::Identifier(ident) => names::fold(ident),
+                        // PostgreSQL names an expression key after its function, if it is a call.
+                        sqlparser::ast::Expr::Function(function) => names::parts(&function.name)
+                            .last()
+                            .cloned()
+                            .unwrap_or_else(|| "expr".into()),
                         _ => "expr".to_string(),
                     })
                     .collect();
@@ -125,6 +130,9 @@ impl Folder<'_> {
                 )
                 .help("drop one of the two; every index slows down writes");
             self.report(diagnostic);
+        }
+        for partition in self.partitions(&table_name) {
+            self.add_partition_index(&partition, &index);
         }
         if let Some(table) = self.catalog.tables.get_mut(&table_name) {
             table.indexes.push(index);

@@ -75,6 +75,13 @@ impl Folder<'_> {
                 self.catalog.other_types.insert(name, text.to_string());
             }
             Statement::Vacuum(_) => self.non_transactional("VACUUM"),
+            Statement::Query(_)
+                if text
+                    .to_ascii_lowercase()
+                    .contains("diesel_manage_updated_at(") =>
+            {
+                self.diesel_manage_updated_at(text)
+            }
             // No schema objects: queries (`SELECT setval(...)`), grants, roles, policies,
             // analyze, notify. Nothing to fold and nothing the catalog must verify.
             Statement::Query(_)
@@ -122,6 +129,28 @@ impl Folder<'_> {
                 .collect();
             self.set_search_path(schemas);
         }
+    }
+
+    /// diesel's `SELECT diesel_manage_updated_at('table')` creates trigger `set_updated_at`.
+    fn diesel_manage_updated_at(&mut self, text: &str) {
+        let Some(argument) = text.split('\'').nth(1) else {
+            return;
+        };
+        let name = sqlparser::ast::ObjectName::from(vec![sqlparser::ast::Ident::new(argument)]);
+        let table = self.resolve_table(&name);
+        if !self.require_table(&table, "diesel_manage_updated_at targets") {
+            return;
+        }
+        self.catalog.triggers.retain(|t| {
+            !(t.schema == table.schema && t.table == table.name && t.name == "set_updated_at")
+        });
+        self.catalog.triggers.push(crate::catalog::Trigger {
+            schema: table.schema.clone(),
+            table: table.name.clone(),
+            name: "set_updated_at".into(),
+            function: "diesel_set_updated_at".into(),
+            created: self.site.clone(),
+        });
     }
 
     fn begin_transaction(&mut self) {

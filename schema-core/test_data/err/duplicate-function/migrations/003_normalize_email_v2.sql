@@ -1,0 +1,2 @@
+CREATE FUNCTION normalize_email(address text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT lower(btrim(address, ' <>')) $$;

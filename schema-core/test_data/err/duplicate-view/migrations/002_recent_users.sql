@@ -1,0 +1,2 @@
+CREATE VIEW recent_users AS
+    SELECT id, email FROM users WHERE created_at > now() - interval '7 days';

@@ -1,0 +1,4 @@
+CREATE TABLE post_tags (
+    post_id bigint NOT NULL,
+    tag_name text NOT NULL REFERENCES tags
+);

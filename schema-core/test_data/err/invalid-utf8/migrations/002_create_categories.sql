@@ -1,0 +1,5 @@
+-- Seed the café menu categories
+CREATE TABLE categories (
+    id serial PRIMARY KEY,
+    name text NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE teams (
+    id bigserial PRIMARY KEY,
+    name text NOT NULL
+);

@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS users_email_trgm_idx;
+DROP INDEX users_email_lower_index;

@@ -1,0 +1,1 @@
+CREATE INDEX events_user_id_idx ON events (user_id);

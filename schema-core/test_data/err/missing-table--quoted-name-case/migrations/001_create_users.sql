@@ -1,0 +1,4 @@
+CREATE TABLE "Users" (
+    "Id" bigserial PRIMARY KEY,
+    "Email" text NOT NULL
+);

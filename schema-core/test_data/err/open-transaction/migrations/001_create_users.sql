@@ -1,0 +1,6 @@
+BEGIN;
+
+CREATE TABLE users (
+    id bigserial PRIMARY KEY,
+    email text NOT NULL UNIQUE
+);

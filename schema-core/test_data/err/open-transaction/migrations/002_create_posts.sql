@@ -1,0 +1,6 @@
+BEGIN;
+CREATE TABLE posts (
+    id bigserial PRIMARY KEY,
+    author_id bigint NOT NULL REFERENCES users (id)
+);
+COMMIT;

@@ -1,0 +1,1 @@
+CREATE INDEX users_locale_idx ON users (locale);

@@ -1,0 +1,22 @@
+-- Everyday statements that change data or details and must pass without findings.
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
+CREATE TABLE users (id uuid PRIMARY KEY DEFAULT uuid_generate_v4(), email text NOT NULL, tags text[] NOT NULL DEFAULT '{}', deleted_at timestamptz);
+CREATE UNIQUE INDEX users_email_live_idx ON users (email) WHERE deleted_at IS NULL;
+CREATE INDEX ON users (email);
+CREATE INDEX ON users USING GIN (tags);
+CREATE INDEX ON users (lower(email));
+INSERT INTO users (email) VALUES ('a@b.c') ON CONFLICT DO NOTHING;
+INSERT INTO users (email, tags) SELECT 'x@y.z', ARRAY['a'];
+UPDATE users SET tags = '{}' FROM (SELECT 1) AS s WHERE users.email = 'x';
+ALTER TABLE users ALTER COLUMN email SET DEFAULT '';
+CREATE OR REPLACE VIEW live_users AS SELECT * FROM users WHERE deleted_at IS NULL;
+CREATE OR REPLACE VIEW live_users AS SELECT * FROM users WHERE deleted_at IS NULL;
+ALTER TABLE users RENAME CONSTRAINT users_pkey TO users_id_pk;
+ALTER INDEX users_email_idx RENAME TO users_email_lookup_idx;
+DELETE FROM users WHERE deleted_at < now() - interval '1 year';
+TRUNCATE users CASCADE;
+CREATE TABLE posts (id serial PRIMARY KEY, user_id uuid NOT NULL REFERENCES users ON DELETE CASCADE);
+ALTER TABLE posts ADD COLUMN slug text, ADD COLUMN body text NOT NULL DEFAULT '';
+ALTER TABLE posts ADD CONSTRAINT posts_slug_key UNIQUE (slug);
+CREATE TABLE comments (id serial PRIMARY KEY, post_slug text REFERENCES posts (slug));
+ALTER TABLE posts DROP CONSTRAINT posts_slug_key CASCADE;

@@ -1,0 +1,4 @@
+CREATE TABLE profiles (
+    id uuid PRIMARY KEY REFERENCES auth.users (id) ON DELETE CASCADE,
+    username text UNIQUE
+);

@@ -1,0 +1,2 @@
+-- no-transaction
+REINDEX INDEX CONCURRENTLY users_email_key;

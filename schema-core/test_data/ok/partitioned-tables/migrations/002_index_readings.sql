@@ -1,0 +1,3 @@
+CREATE INDEX measurements_reading_idx ON measurements (reading);
+CREATE INDEX measurements_2024_logdate_idx ON measurements_2024 (logdate);
+ALTER TABLE measurements ADD COLUMN unit text NOT NULL DEFAULT 'celsius';

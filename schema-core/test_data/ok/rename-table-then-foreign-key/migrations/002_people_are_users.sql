@@ -1,0 +1,2 @@
+ALTER TABLE people RENAME TO users;
+ALTER TABLE users RENAME COLUMN full_name TO display_name;

@@ -1,0 +1,2 @@
+DROP INDEX posts_slug_idx;
+ALTER TABLE posts DROP COLUMN slug;

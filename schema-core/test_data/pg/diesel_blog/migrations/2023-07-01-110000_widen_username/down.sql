@@ -1,0 +1,3 @@
+ALTER TABLE accounts DROP COLUMN interests;
+ALTER TABLE accounts DROP COLUMN bio;
+ALTER TABLE accounts ALTER COLUMN username TYPE VARCHAR(32);

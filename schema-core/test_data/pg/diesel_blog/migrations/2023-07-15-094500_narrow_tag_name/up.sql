@@ -1,0 +1,2 @@
+ALTER TABLE tags ALTER COLUMN name TYPE VARCHAR(30);
+ALTER TABLE tags ADD COLUMN color CHAR(7) CHECK (color ~ '^#[0-9a-f]{6}$');

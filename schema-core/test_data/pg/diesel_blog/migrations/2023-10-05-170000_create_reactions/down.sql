@@ -1,0 +1,2 @@
+DROP TABLE reactions;
+DROP TYPE reaction_kind;

@@ -1,0 +1,2 @@
+-- PostgreSQL cannot drop enum values.
+SELECT 1;

@@ -1,0 +1,2 @@
+DROP MATERIALIZED VIEW product_ratings;
+DROP VIEW paid_orders;

@@ -1,0 +1,2 @@
+ALTER TABLE orders DROP COLUMN coupon_code;
+DROP TABLE coupons;

@@ -1,0 +1,4 @@
+ALTER TABLE categories ALTER COLUMN slug SET DATA TYPE text;
+ALTER TABLE users DROP CONSTRAINT users_email_format;
+ALTER TABLE users ALTER COLUMN display_name DROP DEFAULT;
+ALTER TABLE users ALTER COLUMN email TYPE varchar(255);

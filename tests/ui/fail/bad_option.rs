@@ -1,0 +1,3 @@
+schema_macros::migrations!("../../../../tests/ui/fixtures/pass_basic", dialect = "oracle");
+
+fn main() {}

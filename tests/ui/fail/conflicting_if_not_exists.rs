@@ -1,0 +1,4 @@
+// See tests/ui.rs for why the path climbs out of trybuild's project folder.
+schema_macros::migrations!("../../../../tests/ui/fixtures/conflicting_if_not_exists");
+
+fn main() {}
