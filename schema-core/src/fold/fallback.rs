@@ -313,9 +313,10 @@ impl Folder<'_> {
                 }
             })
             .collect();
-        let predicate = lower.iter().position(|w| w == "where").map(|_| {
-            let at = text.to_ascii_lowercase().rfind(" where ").unwrap_or(0);
-            text[at + 7..].trim().to_string()
+        let predicate = lower.iter().position(|w| w == "where").and_then(|_| {
+            // ASCII lower-casing keeps byte offsets; `get` keeps a bad offset from panicking.
+            let at = text.to_ascii_lowercase().rfind("where")?;
+            text.get(at + "where".len()..).map(|p| p.trim().to_string())
         });
         let name = explicit_name
             .filter(|n| !n.is_empty() && n != "index")
