@@ -101,6 +101,7 @@ fixture_tests! {
     ok: {
         common_statements => "common-statements",
         diesel_layout => "diesel-layout",
+        do_block_backfill => "do-block-backfill",
         drop_and_recreate => "drop-and-recreate",
         enum_add_value => "enum-add-value",
         external_tables => "external-tables",
