@@ -80,6 +80,9 @@ pub struct Table {
     /// the parent appear on it too.
     #[serde(skip)]
     pub partition_of: Option<QualifiedName>,
+    /// The table this one `INHERITS` from: columns added to the parent appear on it too.
+    #[serde(skip)]
+    pub inherits: Option<QualifiedName>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -242,6 +245,7 @@ impl Table {
             comment: None,
             created,
             partition_of: None,
+            inherits: None,
         }
     }
 

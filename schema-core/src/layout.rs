@@ -40,6 +40,8 @@ pub enum Role {
     Single,
     Up,
     Down,
+    /// Flyway's `R__name.sql`: no version, re-applied after the versioned migrations.
+    Repeatable,
     /// Not a migration (`README.md`, diesel's `metadata.toml`).
     Ignored,
 }
@@ -87,7 +89,7 @@ impl Layout {
             match name.role {
                 Role::Up | Role::Down => paired += 1,
                 Role::Single => single += 1,
-                Role::Ignored => {}
+                Role::Ignored | Role::Repeatable => {}
             }
             if name.scheme == Scheme::Sequential {
                 width = width.max(name.version_width);
@@ -230,11 +232,34 @@ pub fn parse_file_name(path: &str) -> FileName {
 
 fn parse_flyway(stem: &str, role: Role) -> Option<FileName> {
     let kind = stem.chars().next()?;
-    if role != Role::Single || !matches!(kind, 'V' | 'U' | 'v' | 'u') {
+    if role != Role::Single || !matches!(kind, 'V' | 'U' | 'v' | 'u' | 'R' | 'r') {
         return None;
     }
     let (version, description) = stem[1..].split_once("__")?;
-    let version: i64 = version.parse().ok()?;
+    if matches!(kind, 'R' | 'r') {
+        // Repeatable: no version by design; Flyway re-runs it after the versioned ones.
+        return version.is_empty().then(|| FileName {
+            version: None,
+            description: description.to_string(),
+            role: Role::Repeatable,
+            scheme: Scheme::Flyway,
+            version_width: 0,
+        });
+    }
+    let Ok(version) = version.parse::<i64>() else {
+        // `V1.2__x` / `V1_2__x`: a dotted version, which integer-keyed runners cannot hold.
+        let dotted = !version.is_empty()
+            && version
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '_');
+        return dotted.then(|| FileName {
+            version: None,
+            description: description.to_string(),
+            role,
+            scheme: Scheme::Flyway,
+            version_width: 0,
+        });
+    };
     Some(FileName {
         version: Some(version),
         description: description.to_string(),

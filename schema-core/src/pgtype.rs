@@ -142,10 +142,21 @@ fn fold_word(word: &str) -> String {
 /// PostgreSQL only needs the types to be comparable, and `varchar(n)` compares with `text`.
 pub fn compatible(a: &str, b: &str) -> bool {
     let family = |t: &str| -> String {
-        let base = t.split('(').next().unwrap_or(t).trim().to_string();
+        // `timestamp(3) with time zone` → `timestamp with time zone`; `numeric(10,2)` → `numeric`.
+        let base = match (t.find('('), t.find(')')) {
+            (Some(open), Some(close)) if close > open => {
+                format!("{}{}", &t[..open], &t[close + 1..])
+            }
+            _ => t.to_string(),
+        };
         match base.as_str() {
             "character varying" | "text" | "character" | "bpchar" | "citext" => "string".into(),
-            "integer" | "smallint" | "bigint" => "integer".into(),
+            "integer" | "smallint" | "bigint" | "numeric" | "real" | "double precision" => {
+                "number".into()
+            }
+            "timestamp without time zone" | "timestamp with time zone" | "date" => {
+                "datetime".into()
+            }
             _ => t.to_string(),
         }
     };

@@ -26,6 +26,8 @@ pub struct Migration {
     pub up: usize,
     pub down: Option<usize>,
     pub scheme: Scheme,
+    /// Flyway's `R__` files: versionless by design, run after the versioned ones.
+    pub repeatable: bool,
 }
 
 /// A loaded folder: every file, the migrations in run order, and what was wrong with the names.
@@ -209,20 +211,26 @@ impl MigrationSet {
         let mut ups: BTreeMap<i64, Vec<(usize, FileName)>> = BTreeMap::new();
         let mut downs: Vec<(usize, FileName)> = Vec::new();
         let mut unversioned = Vec::new();
+        let mut repeatable = Vec::new();
         for (index, name) in named {
             match (name.version, name.role) {
+                (None, Role::Repeatable) => repeatable.push((index, name)),
                 (None, _) => unversioned.push((index, name)),
                 (Some(_), Role::Down) => downs.push((index, name)),
                 (Some(version), _) => ups.entry(version).or_default().push((index, name)),
             }
         }
-        let next_version = ups.keys().next_back().map_or(1, |v| v + 1);
+        let next_version = ups.keys().next_back().map_or(1, |v| v.saturating_add(1));
         for (index, name) in &unversioned {
             let path = &self.files[*index].path;
             self.diagnostics.push(
                 Diagnostic::error(
                     "unversioned-file",
-                    format!("`{path}` has no version in its name, so no runner applies it in a known order"),
+                    if name.scheme == Scheme::Flyway {
+                        format!("`{path}` has a dotted version, which runners that key migrations by an integer (sqlx, refinery) cannot order")
+                    } else {
+                        format!("`{path}` has no version in its name, so no runner applies it in a known order")
+                    },
                 )
                 .at(*index, 0..0, "this file has no version")
                 .help(format!(
@@ -288,16 +296,22 @@ impl MigrationSet {
                     up: index,
                     down: down_of_up.get(&index).copied(),
                     scheme: name.scheme,
+                    repeatable: false,
                 });
             }
         }
-        for (index, name) in unversioned {
+        for ((index, name), repeatable) in unversioned
+            .into_iter()
+            .map(|entry| (entry, false))
+            .chain(repeatable.into_iter().map(|entry| (entry, true)))
+        {
             self.migrations.push(Migration {
                 version: None,
                 description: name.description,
                 up: index,
                 down: None,
                 scheme: name.scheme,
+                repeatable,
             });
         }
         let naming = layout::check_names(self);

@@ -97,8 +97,18 @@ fixture_tests! {
         unversioned_file => "unversioned-file",
         vague_name => "vague-name",
         version_gap => "version-gap",
+        unverifiable_reference => "unverifiable-reference",
+        missing_object_alter_type => "missing-object--alter-type",
+        dependent_objects => "dependent-objects",
+        duplicate_relation_constraint_name => "duplicate-relation--constraint-name",
+        non_transactional_drop_index_concurrently => "non-transactional--drop-index-concurrently",
+        missing_table_after_set_local_search_path => "missing-table--after-set-local-search-path",
     }
     ok: {
+        flyway_repeatable => "flyway-repeatable",
+        table_inheritance => "table-inheritance",
+        comparable_foreign_key_types => "comparable-foreign-key-types",
+        ordered_indexes => "ordered-indexes",
         common_statements => "common-statements",
         diesel_layout => "diesel-layout",
         do_block_backfill => "do-block-backfill",

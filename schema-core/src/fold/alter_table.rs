@@ -149,8 +149,8 @@ impl Folder<'_> {
             self.history
                 .column_added(table, &column.name, self.migration, self.site.clone());
             self.attach_column_sequence(table, &mut column);
-            for partition in self.partitions(table) {
-                if let Some(t) = self.catalog.tables.get_mut(&partition) {
+            for child in self.column_children(table) {
+                if let Some(t) = self.catalog.tables.get_mut(&child) {
                     t.columns.push(column.clone());
                 }
             }
@@ -276,9 +276,11 @@ impl Folder<'_> {
                 created.range,
                 format!("`{table}` is created here"),
             )
-            .help(
-                "fix the column name, or add `IF EXISTS` if the column may legitimately be absent",
-            );
+            .help(if what == "DROP COLUMN" {
+                format!("fix the column name, or write `DROP COLUMN IF EXISTS` if `{column}` may legitimately be absent")
+            } else {
+                format!("fix the column name, or add `{column}` to `{table}` in an earlier migration")
+            });
         self.report(diagnostic);
     }
 

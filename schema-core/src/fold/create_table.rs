@@ -77,6 +77,8 @@ impl Folder<'_> {
             if self.require_table(&parent_name, "the table inherits from") {
                 if create.partition_of.is_some() {
                     partition_parent = Some(parent_name.clone());
+                } else {
+                    table.inherits = Some(parent_name.clone());
                 }
                 let parent_columns = self.catalog.tables[&parent_name].columns.clone();
                 let own = std::mem::take(&mut table.columns);
@@ -185,6 +187,18 @@ impl Folder<'_> {
             copy.name = name;
             table.indexes.push(copy);
         }
+    }
+
+    /// Tables that receive the columns added to `parent`: its partitions and inheritors.
+    pub(crate) fn column_children(&self, parent: &QualifiedName) -> Vec<QualifiedName> {
+        self.catalog
+            .tables
+            .iter()
+            .filter(|(_, t)| {
+                t.partition_of.as_ref() == Some(parent) || t.inherits.as_ref() == Some(parent)
+            })
+            .map(|(k, _)| k.clone())
+            .collect()
     }
 
     /// The partitions of `parent`.
@@ -394,7 +408,9 @@ impl Folder<'_> {
         let table_label = table.name.clone();
         match spec {
             ConstraintSpec::PrimaryKey { name, columns } => {
-                if !self.columns_exist(table_name, &columns, "primary key") {
+                if !self.columns_exist(table_name, &columns, "primary key")
+                    || !self.relation_name_free(table_name, name.as_deref())
+                {
                     return;
                 }
                 if let Some(existing) = &table.primary_key {
@@ -431,7 +447,9 @@ impl Folder<'_> {
                     .push(constraint_index(&name, columns, true, self.site.clone()));
             }
             ConstraintSpec::Unique { name, columns } => {
-                if !self.columns_exist(table_name, &columns, "unique constraint") {
+                if !self.columns_exist(table_name, &columns, "unique constraint")
+                    || !self.relation_name_free(table_name, name.as_deref())
+                {
                     return;
                 }
                 let name = name.unwrap_or_else(|| {
@@ -532,6 +550,22 @@ impl Folder<'_> {
                 self.report(diagnostic);
             }
         }
+    }
+
+    /// A primary key or unique constraint creates an index of its name: the name must be free
+    /// among the schema's relations. True when it is (or when PostgreSQL will choose it).
+    fn relation_name_free(&mut self, table: &QualifiedName, name: Option<&str>) -> bool {
+        let Some(name) = name else { return true };
+        let qualified = QualifiedName::new(table.schema.clone(), name);
+        if !self.catalog.relation_exists(&qualified) {
+            return true;
+        }
+        let diagnostic = self.here(
+            Diagnostic::error("duplicate-relation", format!("constraint `{name}` needs an index of that name, but relation `{qualified}` already exists")),
+            "name already taken",
+        );
+        self.report(diagnostic.help("choose another constraint name; a column declared UNIQUE already gets `table_column_key`"));
+        false
     }
 
     /// Reports columns of `table` that do not exist; true when all do.

@@ -44,6 +44,29 @@ impl Folder<'_> {
                 self.open_transaction = None;
                 true
             }
+            ["DROP", "INDEX", "CONCURRENTLY", ..] => {
+                self.non_transactional("DROP INDEX CONCURRENTLY");
+                let mut rest: Vec<&String> = words[3..].iter().collect();
+                let if_exists = rest.len() >= 2
+                    && rest[0].eq_ignore_ascii_case("if")
+                    && rest[1].eq_ignore_ascii_case("exists");
+                if if_exists {
+                    rest.drain(..2);
+                }
+                for name in rest.iter().filter(|w| w.as_str() != ",") {
+                    if name.eq_ignore_ascii_case("cascade") || name.eq_ignore_ascii_case("restrict")
+                    {
+                        continue;
+                    }
+                    self.drop_object(
+                        sqlparser::ast::ObjectType::Index,
+                        &object_name(name),
+                        if_exists,
+                        false,
+                    );
+                }
+                true
+            }
             ["REINDEX", ..] | ["CLUSTER", ..] | ["VACUUM", ..] => {
                 if head[0] == "VACUUM"
                     || words.iter().any(|w| w.eq_ignore_ascii_case("concurrently"))
@@ -79,7 +102,9 @@ impl Folder<'_> {
     }
 
     fn remember_opaque_words(&mut self, text: &str) {
-        for word in super::create_table::identifier_words(text) {
+        // Names inside string literals count too: `EXECUTE 'CREATE TABLE audit_log (...)'`.
+        let unquoted = text.replace('\'', " ");
+        for word in super::create_table::identifier_words(&unquoted) {
             self.opaque_words
                 .entry(word)
                 .or_insert_with(|| self.site.clone());

@@ -16,6 +16,8 @@ pub struct History {
     pub tables: IndexMap<QualifiedName, Vec<(usize, Site)>>,
     /// Per table and column, the migrations that added or altered it.
     pub columns: IndexMap<(QualifiedName, String), Vec<(usize, Site)>>,
+    /// Tables the history references but never creates (the `missing-table` errors), by name.
+    pub missing_tables: Vec<QualifiedName>,
 }
 
 impl History {

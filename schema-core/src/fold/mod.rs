@@ -7,7 +7,7 @@
 mod alter_table;
 mod create_table;
 mod fallback;
-mod history;
+pub mod history;
 mod objects;
 mod references;
 mod statement;
@@ -99,6 +99,8 @@ pub struct Folder<'a> {
     pub(crate) history: history::History,
     /// Explicit `BEGIN` seen in the current file and not yet committed.
     open_transaction: Option<Site>,
+    /// The search path to restore when the file that ran `SET LOCAL search_path` ends.
+    search_path_before_local: Option<Vec<String>>,
 }
 
 pub fn fold(
@@ -106,6 +108,16 @@ pub fn fold(
     config: &Config,
     records: &[StatementRecord],
 ) -> (Catalog, Vec<Diagnostic>) {
+    let (catalog, diagnostics, _) = fold_with_history(set, config, records);
+    (catalog, diagnostics)
+}
+
+/// `fold`, also returning who touched which table (the audit's raw material).
+pub fn fold_with_history(
+    set: &MigrationSet,
+    config: &Config,
+    records: &[StatementRecord],
+) -> (Catalog, Vec<Diagnostic>, history::History) {
     let mut folder = Folder::new(set, config, records);
     let mut current_file = usize::MAX;
     for (index, record) in records.iter().enumerate() {
@@ -118,7 +130,7 @@ pub fn fold(
             range: record.range.clone(),
         };
         folder.migration = record.migration;
-        folder.forget_future(records, index);
+        folder.forget_future(index);
         let text = &set.files[record.file].text[record.range.clone()];
         match &record.parsed {
             Parsed::Ast(statement) => folder.statement(statement, text),
@@ -161,6 +173,7 @@ impl<'a> Folder<'a> {
             missing: BTreeMap::new(),
             history: history::History::default(),
             open_transaction: None,
+            search_path_before_local: None,
         };
         folder.catalog.schemas.push("public".into());
         folder.future_tables = folder.scan_creates(records);
@@ -188,19 +201,10 @@ impl<'a> Folder<'a> {
         creates
     }
 
-    fn forget_future(&mut self, records: &[StatementRecord], index: usize) {
-        if let Parsed::Ast(statement) = &records[index].parsed
-            && let Statement::CreateTable(create) = statement.as_ref()
-        {
-            let name = self.qualify_for_create(&create.name);
-            if self
-                .future_tables
-                .get(&name)
-                .is_some_and(|(at, _)| *at == index)
-            {
-                self.future_tables.remove(&name);
-            }
-        }
+    /// Once a CREATE TABLE is reached it is no longer in the future (whatever schema the
+    /// pre-scan guessed for it before `search_path` was known).
+    fn forget_future(&mut self, index: usize) {
+        self.future_tables.retain(|_, (at, _)| *at != index);
     }
 
     pub(crate) fn report(&mut self, diagnostic: Diagnostic) {
@@ -324,13 +328,13 @@ impl<'a> Folder<'a> {
             self.report(diagnostic);
             return false;
         }
-        if let Some(site) = self.opaque_words.get(&name.name).cloned() {
+        if let Some(opaque) = self.opaque_words.get(&name.name).cloned() {
             let diagnostic = Diagnostic::warning(
                 "unverifiable-reference",
                 format!("{what} `{name}`, which no statement the analyzer understands creates"),
             )
             .at(site.file, site.range.clone(), "cannot verify that this table exists")
-                .related(site.file, site.range, format!("this statement mentions `{}` and may create it", name.name))
+                .related(opaque.file, opaque.range, format!("this statement mentions `{}` and may create it", name.name))
                 .help("if that statement creates the table, nothing is wrong; otherwise create it in a migration or declare it in `external_tables`");
             self.report(diagnostic);
             return false;
@@ -368,6 +372,9 @@ impl<'a> Folder<'a> {
     }
 
     fn end_file(&mut self, file: usize) {
+        if let Some(search_path) = self.search_path_before_local.take() {
+            self.search_path = search_path;
+        }
         if let Some(site) = self.open_transaction.take()
             && file != usize::MAX
         {
@@ -383,6 +390,12 @@ impl<'a> Folder<'a> {
         }
     }
 
+    pub(crate) fn save_search_path_until_end_of_file(&mut self) {
+        if self.search_path_before_local.is_none() {
+            self.search_path_before_local = Some(self.search_path.clone());
+        }
+    }
+
     pub(crate) fn set_search_path(&mut self, schemas: Vec<String>) {
         let schemas: Vec<String> = schemas
             .into_iter()
@@ -393,8 +406,9 @@ impl<'a> Folder<'a> {
         }
     }
 
-    fn finish(mut self) -> (Catalog, Vec<Diagnostic>) {
+    fn finish(mut self) -> (Catalog, Vec<Diagnostic>, history::History) {
         for (name, sites) in std::mem::take(&mut self.missing) {
+            self.history.missing_tables.push(name.clone());
             let (first, what) = &sites[0];
             let count = sites.len();
             let mut diagnostic = Diagnostic::error(
@@ -419,6 +433,6 @@ impl<'a> Folder<'a> {
         }
         let chains = self.history.fix_chains(self.set, &self.catalog);
         self.diagnostics.extend(chains);
-        (self.catalog, self.diagnostics)
+        (self.catalog, self.diagnostics, self.history)
     }
 }

@@ -103,7 +103,13 @@ impl Folder<'_> {
         };
         let _ = text;
         let table = &self.catalog.tables[&table_name];
-        if let Some(twin) = table.indexes.iter().find(|other| {
+        // Keys with an order (`b DESC`, `NULLS FIRST`) serve other queries: not a twin.
+        let ordered = create.columns.iter().any(|c| {
+            c.column.options.sort.is_some()
+                || c.column.options.nulls_first.is_some()
+                || c.operator_class.is_some()
+        });
+        if let Some(twin) = table.indexes.iter().filter(|_| !ordered).find(|other| {
             other.columns == index.columns
                 && other.predicate == index.predicate
                 && other.method == index.method
@@ -254,6 +260,43 @@ impl Folder<'_> {
     }
 
     /// What goes with a dropped table: its sequences, triggers, and foreign keys pointing at it.
+    /// `DROP TABLE` without CASCADE fails while another table's foreign key or a view still
+    /// depends on a dropped table (tables dropped by the same statement do not count).
+    pub(crate) fn check_drop_dependencies(&mut self, dropped: &[ObjectName]) {
+        let dropped: Vec<QualifiedName> = dropped.iter().map(|n| self.resolve_table(n)).collect();
+        for table in &dropped {
+            let mut dependents: Vec<String> = Vec::new();
+            for (key, other) in &self.catalog.tables {
+                if dropped.contains(key) {
+                    continue;
+                }
+                for fk in &other.foreign_keys {
+                    if fk.ref_schema == table.schema && fk.ref_table == table.name {
+                        dependents.push(format!("foreign key `{}` on `{key}`", fk.name));
+                    }
+                }
+            }
+            for (key, view) in &self.catalog.views {
+                if view.depends_on.contains(table) && !dropped.contains(key) {
+                    dependents.push(format!("view `{key}`"));
+                }
+            }
+            if !dependents.is_empty() {
+                let diagnostic = self.here(
+                    Diagnostic::error(
+                        "dependent-objects",
+                        format!(
+                            "cannot drop table `{table}` because {} depend(s) on it",
+                            dependents.join(", ")
+                        ),
+                    ),
+                    "PostgreSQL refuses this DROP",
+                );
+                self.report(diagnostic.help("drop the dependent objects first, or write DROP TABLE ... CASCADE if they should go too"));
+            }
+        }
+    }
+
     fn forget_table(&mut self, table: &QualifiedName, cascade: bool) {
         let prefix = format!("{}.", table.name);
         self.catalog.sequences.retain(|k, s| {
@@ -325,7 +368,16 @@ impl Folder<'_> {
         });
         if !self.catalog.enums.contains_key(&name) {
             if !self.catalog.other_types.contains_key(&name) {
-                self.report_missing_object("type", &name);
+                let diagnostic = self.here(
+                    Diagnostic::error(
+                        "missing-object",
+                        format!("type `{name}` does not exist at this point of the history"),
+                    ),
+                    format!("no type `{name}` here"),
+                );
+                self.report(diagnostic.help(format!(
+                    "fix the name, or create `{name}` with CREATE TYPE in an earlier migration"
+                )));
             }
             return;
         }

@@ -20,6 +20,9 @@ impl Folder<'_> {
                 cascade,
                 ..
             } => {
+                if *object_type == sqlparser::ast::ObjectType::Table && !cascade {
+                    self.check_drop_dependencies(names);
+                }
                 for name in names {
                     self.drop_object(*object_type, name, *if_exists, *cascade);
                 }
@@ -94,6 +97,7 @@ impl Folder<'_> {
             | Statement::AlterPolicy(_)
             | Statement::AlterDefaultPrivileges(_)
             | Statement::Analyze(_)
+            | Statement::RefreshMaterializedView(_)
             | Statement::NOTIFY { .. }
             | Statement::Lock(_)
             | Statement::Pragma { .. } => {}
@@ -116,10 +120,18 @@ impl Folder<'_> {
 
     fn set(&mut self, set: &Set) {
         if let Set::SingleAssignment {
-            variable, values, ..
+            scope,
+            variable,
+            values,
+            ..
         } = set
             && variable.to_string().eq_ignore_ascii_case("search_path")
         {
+            // SET LOCAL lasts until the migration's transaction ends; a plain SET lasts for the
+            // runner's session, which applies every migration on one connection.
+            if matches!(scope, Some(sqlparser::ast::ContextModifier::Local)) {
+                self.save_search_path_until_end_of_file();
+            }
             let schemas = values
                 .iter()
                 .map(|value| match value {

@@ -1,0 +1,3 @@
+CREATE SCHEMA app;
+SET LOCAL search_path TO app;
+CREATE TABLE accounts (id bigint PRIMARY KEY);
