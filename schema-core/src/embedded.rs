@@ -21,6 +21,9 @@ pub struct EmbeddedMigration {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EmbeddedMigrations {
     pub migrations: &'static [EmbeddedMigration],
+    /// The catalog the whole history folds into (`Catalog::to_json`), for the runner's
+    /// `verify`; empty when the macro embedded nothing (a history with errors).
+    pub catalog_json: &'static str,
 }
 
 impl EmbeddedMigrations {
@@ -72,11 +75,17 @@ mod tests {
     #[test]
     fn latest_version_is_the_highest_and_none_when_empty() {
         static LIST: [EmbeddedMigration; 3] = [migration(1), migration(7), migration(3)];
-        let set = EmbeddedMigrations { migrations: &LIST };
+        let set = EmbeddedMigrations {
+            migrations: &LIST,
+            catalog_json: "",
+        };
         assert_eq!(set.len(), 3);
         assert_eq!(set.latest_version(), Some(7));
         assert_eq!(set.iter().map(|m| m.version).collect::<Vec<_>>(), [1, 7, 3]);
-        let empty = EmbeddedMigrations { migrations: &[] };
+        let empty = EmbeddedMigrations {
+            migrations: &[],
+            catalog_json: "",
+        };
         assert!(empty.is_empty());
         assert_eq!(empty.latest_version(), None);
     }

@@ -80,7 +80,7 @@ fn expand(input: &MigrationsInput) -> syn::Result<TokenStream> {
     let modules = codegen::schema_modules(&analysis.catalog);
     // With errors the build fails anyway (and cargo reruns a failed build), so nothing needs
     // embedding; an empty `MIGRATOR` keeps code that uses it free of follow-on errors.
-    let migrator = codegen::migrator(&analysis.set, !has_errors)
+    let migrator = codegen::migrator(&analysis.set, &analysis.catalog, !has_errors)
         .map_err(|message| syn::Error::new(span, message))?;
     let errors = errors.into_tokens();
     Ok(quote! {
