@@ -503,3 +503,31 @@ async fn a_held_lock_times_out_naming_its_holder() {
     holder.close().await.unwrap();
     db.close().await;
 }
+
+mod embedded {
+    schema_macros::migrations!("runner_migrations");
+}
+
+#[tokio::test]
+async fn the_embedded_migrator_runs_and_verifies_against_its_compile_time_catalog() {
+    let Some(db) = TestDatabase::create().await else {
+        return;
+    };
+    let m = embedded::MIGRATOR
+        .migrator()
+        .expect("embedded catalog reads");
+    assert!(m.catalog().tables.values().any(|t| t.name == "tickets"));
+    assert_eq!(m.run(&db.url).await.unwrap().applied, [1, 2]);
+    assert_eq!(m.verify(&db.url).await.unwrap(), []);
+    execute(&db, "ALTER TABLE tickets ALTER COLUMN title TYPE text").await;
+    let differences = m.verify(&db.url).await.unwrap();
+    assert_eq!(
+        differences
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["table `tickets`: column `title` type is `text`, expected `character varying(200)`"]
+    );
+    assert_eq!(m.revert_to(&db.url, 0).await.unwrap().reverted, [2, 1]);
+    db.close().await;
+}

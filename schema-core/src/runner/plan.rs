@@ -342,7 +342,7 @@ mod tests {
             ..row(&ms[0])
         };
         let steps = plan_forward(
-            &[partial.clone()],
+            std::slice::from_ref(&partial),
             &ms,
             Target::Latest,
             PlanOptions::default(),
