@@ -14,6 +14,9 @@ pub struct Analysis {
     pub catalog: Catalog,
     /// Sorted by file order, then position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Which migrations created or changed each table, and the tables referenced but never
+    /// created.
+    pub history: fold::history::History,
 }
 
 impl Analysis {
@@ -33,7 +36,7 @@ pub fn analyze(set: MigrationSet, config: &Config) -> Analysis {
     let mut diagnostics = set.diagnostics.clone();
     let (records, split_problems) = fold::statements(&set, config);
     diagnostics.extend(split_problems);
-    let (catalog, fold_diagnostics) = fold::fold(&set, config, &records);
+    let (catalog, fold_diagnostics, history) = fold::fold_with_history(&set, config, &records);
     diagnostics.extend(fold_diagnostics);
     apply_allow_list(&mut diagnostics, config);
     diagnostics.sort_by_key(|d| d.primary.as_ref().map(|l| (l.file, l.range.start)));
@@ -41,6 +44,7 @@ pub fn analyze(set: MigrationSet, config: &Config) -> Analysis {
         set,
         catalog,
         diagnostics,
+        history,
     }
 }
 

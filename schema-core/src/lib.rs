@@ -6,16 +6,19 @@
 //! the file system; everything else is pure.
 
 pub mod analyze;
+pub mod audit;
 pub mod build;
 pub mod catalog;
 pub mod catalog_json;
 pub mod config;
+pub mod dependency_plan;
 pub mod diagnostic;
 pub mod embedded;
 pub mod layout;
 pub mod render;
 pub mod source;
 pub mod split;
+pub mod squash;
 
 pub use analyze::{Analysis, analyze, analyze_dir};
 pub use config::Config;

@@ -3,6 +3,11 @@
 
 mod catalog;
 mod check;
+mod dry_run;
+mod migrate;
+mod revert;
+mod status;
+mod verify;
 
 use crate::{Failure, Status};
 use clap::Subcommand;
@@ -18,6 +23,11 @@ Exit codes:
 pub enum Command {
     Check(check::CheckArgs),
     Catalog(catalog::CatalogArgs),
+    Migrate(migrate::MigrateArgs),
+    Revert(revert::RevertArgs),
+    Status(status::StatusArgs),
+    Verify(verify::VerifyArgs),
+    DryRun(dry_run::DryRunArgs),
 }
 
 impl Command {
@@ -25,6 +35,11 @@ impl Command {
         match self {
             Command::Check(args) => check::run(args),
             Command::Catalog(args) => catalog::run(args),
+            Command::Migrate(args) => migrate::run(args),
+            Command::Revert(args) => revert::run(args),
+            Command::Status(args) => status::run(args),
+            Command::Verify(args) => verify::run(args),
+            Command::DryRun(args) => dry_run::run(args),
         }
     }
 }

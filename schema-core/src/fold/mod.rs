@@ -12,6 +12,9 @@ mod objects;
 mod references;
 mod statement;
 
+pub(crate) use create_table::index_column_name as index_key_name;
+pub(crate) use statement::statement_kind;
+
 use crate::catalog::{Catalog, QualifiedName, Site};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;

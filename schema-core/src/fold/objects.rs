@@ -167,7 +167,11 @@ impl Folder<'_> {
                 if index.name == old.name {
                     index.name = new_name.clone();
                     // Renaming the index of a constraint renames the constraint too.
-                    if let Some(constraint) = index.constraint.replace(new_name.clone()) {
+                    if let Some(constraint) = index
+                        .constraint
+                        .as_mut()
+                        .map(|constraint| std::mem::replace(constraint, new_name.clone()))
+                    {
                         if let Some(pk) = t.primary_key.as_mut().filter(|pk| pk.name == constraint)
                         {
                             pk.name = new_name.clone();

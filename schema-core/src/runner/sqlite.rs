@@ -29,7 +29,8 @@ impl SqliteRunner {
         };
         let options = SqliteConnectOptions::from_str(url)
             .map_err(connect_error)?
-            .create_if_missing(lock_timeout.is_some())
+            // A missing file is an empty database: `status` on it reports everything pending.
+            .create_if_missing(true)
             .busy_timeout(lock_timeout.unwrap_or(Duration::from_secs(5)));
         let mut conn = SqliteConnection::connect_with(&options)
             .await

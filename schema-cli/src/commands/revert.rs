@@ -1,0 +1,33 @@
+//! `schema revert --to VERSION [DIR]`: run the down migrations above a version.
+
+use super::migrate::{DatabaseArgs, block_on, open, runner_failure};
+use crate::{Failure, Status};
+use clap::Args;
+use std::io::{self, Write};
+
+/// Revert, newest first, every applied migration above `--to` (refuses when a down is missing).
+#[derive(Debug, Args)]
+pub struct RevertArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The version to go back to (`0` reverts everything).
+    #[arg(long)]
+    pub to: i64,
+}
+
+pub fn run(args: RevertArgs) -> Result<Status, Failure> {
+    let (migrator, url) = open(&args.database, false)?;
+    let report = block_on(migrator.revert_to(&url, args.to))?.map_err(runner_failure)?;
+    let mut out = io::stdout().lock();
+    for version in &report.reverted {
+        writeln!(out, "reverted {version}")?;
+    }
+    if report.reverted.is_empty() {
+        writeln!(
+            out,
+            "nothing to revert: no applied migration above {}",
+            args.to
+        )?;
+    }
+    Ok(Status::Clean)
+}

@@ -1,0 +1,199 @@
+//! `schema squash`'s guarantee, against real PostgreSQL: applying the baseline to an empty
+//! database yields exactly the catalog that applying the whole history yields. Both databases
+//! are introspected and compared with `catalog_diff::diff`, which must find nothing.
+//!
+//! Histories: the two long fixtures under `schema-core/test_data/pg/` (renames, type changes,
+//! dropped and re-created tables, enums, views, triggers, a self-referencing foreign key,
+//! schemas, identity and serial columns) and every `ok` fixture that PostgreSQL accepts,
+//! except `partitioned-tables` (partition bounds are not modeled; `squash` says so).
+
+mod support;
+
+use schema_core::catalog::Catalog;
+use schema_core::catalog_diff::diff;
+use schema_core::config::Config;
+use schema_core::introspect::introspect_postgres;
+use schema_core::squash::{SquashOptions, squash};
+use sqlx::AssertSqlSafe;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use support::pg::{TestDatabase, apply_sql_files};
+
+#[tokio::test]
+async fn sqlx_shop_squash_builds_the_same_schema() {
+    let dir = test_data().join("pg/sqlx_shop/migrations");
+    if let Outcome::Differs(report) = round_trip(&dir, true).await {
+        panic!("{report}");
+    }
+}
+
+#[tokio::test]
+async fn diesel_blog_squash_builds_the_same_schema() {
+    let dir = test_data().join("pg/diesel_blog/migrations");
+    if let Outcome::Differs(report) = round_trip(&dir, true).await {
+        panic!("{report}");
+    }
+}
+
+#[tokio::test]
+async fn cyclic_foreign_keys_squash_builds_the_same_schema() {
+    let root = std::env::temp_dir().join(format!("schema_squash_cycle_{}", std::process::id()));
+    let dir = root.join("migrations");
+    std::fs::create_dir_all(&dir).expect("temp migrations folder");
+    std::fs::write(
+        dir.join("001_teams.sql"),
+        "CREATE TABLE teams (id bigint PRIMARY KEY, name text NOT NULL);\n",
+    )
+    .expect("write migration");
+    std::fs::write(
+        dir.join("002_members.sql"),
+        "CREATE TABLE members (id bigint PRIMARY KEY, team_id bigint NOT NULL REFERENCES teams (id), \
+         mentor_id bigint REFERENCES members (id));\n\
+         ALTER TABLE teams ADD COLUMN captain_id bigint REFERENCES members (id);\n",
+    )
+    .expect("write migration");
+    let outcome = round_trip(&dir, true).await;
+    let _ = std::fs::remove_dir_all(&root);
+    if let Outcome::Differs(report) = outcome {
+        panic!("{report}");
+    }
+}
+
+#[tokio::test]
+async fn ok_fixtures_squash_builds_the_same_schema() {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(test_data().join("ok"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path().join("migrations"))
+                .filter(|dir| dir.is_dir())
+                .filter(|dir| !dir.to_string_lossy().contains("partitioned-tables"))
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for dir in dirs {
+        if is_sqlite(&dir) {
+            continue;
+        }
+        match round_trip(&dir, false).await {
+            Outcome::Same => checked += 1,
+            Outcome::Skipped => {}
+            Outcome::Differs(report) => failures.push(report),
+        }
+    }
+    note(&format!(
+        "ok fixtures: {checked} squash to the same schema, {} do not",
+        failures.len()
+    ));
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(checked >= 10, "only {checked} ok fixtures were checked");
+}
+
+enum Outcome {
+    Same,
+    /// No server, or (for an `ok` fixture) PostgreSQL rejected the history itself.
+    Skipped,
+    Differs(String),
+}
+
+async fn round_trip(dir: &Path, must_apply: bool) -> Outcome {
+    let name = dir.parent().and_then(Path::file_name).map_or_else(
+        || dir.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let config = Config::load_for(dir).unwrap_or_else(|error| panic!("{name}: {error}"));
+    let analysis = schema_core::analyze_dir(dir, &config)
+        .unwrap_or_else(|error| panic!("{name}: cannot load migrations: {error}"));
+    let baseline = squash(&analysis, &config, SquashOptions { replaces: true });
+    let files: Vec<PathBuf> = analysis
+        .set
+        .migrations
+        .iter()
+        .map(|m| analysis.set.root.join(&analysis.set.file(m.up).path))
+        .collect();
+
+    let Some(history_db) = TestDatabase::create().await else {
+        return Outcome::Skipped;
+    };
+    let mut conn = history_db.connect().await;
+    if let Err(error) = apply_sql_files(&mut conn, &files).await {
+        drop(conn);
+        history_db.close().await;
+        if must_apply {
+            panic!("{name}: the history fails on PostgreSQL: {error}");
+        }
+        note(&format!(
+            "NOTE: skipping `{name}`: PostgreSQL rejects its history: {error}"
+        ));
+        return Outcome::Skipped;
+    }
+    let from_history = introspect(&mut conn, &name).await;
+    drop(conn);
+    history_db.close().await;
+
+    let Some(baseline_db) = TestDatabase::create().await else {
+        return Outcome::Skipped;
+    };
+    let mut conn = baseline_db.connect().await;
+    let applied = sqlx::raw_sql(AssertSqlSafe(baseline.sql.clone()))
+        .execute(&mut conn)
+        .await;
+    if let Err(error) = applied {
+        drop(conn);
+        baseline_db.close().await;
+        return Outcome::Differs(format!(
+            "{name}: the baseline fails on PostgreSQL: {error}\n{}",
+            baseline.sql
+        ));
+    }
+    let from_baseline = introspect(&mut conn, &name).await;
+    drop(conn);
+    baseline_db.close().await;
+
+    let differences = diff(&from_history, &from_baseline);
+    if differences.is_empty() {
+        return Outcome::Same;
+    }
+    let lines: Vec<String> = differences.iter().map(|d| format!("    {d}")).collect();
+    Outcome::Differs(format!(
+        "{name}: the baseline builds a different schema in {} places:\n{}\n--- baseline ---\n{}",
+        differences.len(),
+        lines.join("\n"),
+        baseline.sql
+    ))
+}
+
+async fn introspect(conn: &mut sqlx::PgConnection, name: &str) -> Catalog {
+    introspect_postgres(conn, &[])
+        .await
+        .unwrap_or_else(|error| panic!("{name}: introspection failed: {error}"))
+}
+
+/// `schema.toml` beside or above the folder says `dialect = "sqlite"`.
+fn is_sqlite(migrations_dir: &Path) -> bool {
+    [
+        Some(migrations_dir.join("schema.toml")),
+        migrations_dir.parent().map(|dir| dir.join("schema.toml")),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|path| std::fs::read_to_string(path).ok())
+    .any(|text| {
+        text.lines().any(|line| {
+            let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+            line.starts_with("dialect=") && line.to_ascii_lowercase().contains("sqlite")
+        })
+    })
+}
+
+fn test_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema-core/test_data")
+}
+
+/// Straight to stderr, so that a skip shows even when the test passes.
+fn note(message: &str) {
+    let _ = writeln!(std::io::stderr(), "{message}");
+}
