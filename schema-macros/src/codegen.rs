@@ -94,8 +94,14 @@ fn table_module(table: &Table, enums: &EnumNames, depth: usize) -> TokenStream {
         if !column.not_null {
             ty = quote! { ::core::option::Option<#ty> };
         }
-        row_fields.push(quote! { #[doc = #doc] pub #field: #ty });
+        let rename = sqlx_rename(sql_name);
+        row_fields.push(quote! { #[doc = #doc] #rename pub #field: #ty });
     }
+    let row_derives = if cfg!(feature = "sqlx") {
+        quote! { #[derive(::sqlx::FromRow)] }
+    } else {
+        TokenStream::new()
+    };
     let row_doc = format!("A row of `{name}`, field types following the column types.");
     quote! {
         pub const NAME: &str = #name;
@@ -103,6 +109,7 @@ fn table_module(table: &Table, enums: &EnumNames, depth: usize) -> TokenStream {
         #(#column_constants)*
         #[doc = #row_doc]
         #[derive(Debug, Clone, PartialEq)]
+        #row_derives
         pub struct Row { #(#row_fields,)* }
     }
 }
@@ -293,10 +300,17 @@ fn enum_definition(type_name: &str, enum_type: &EnumType, nested: bool) -> Token
     };
     let doc = format!("The PostgreSQL enum `{sql_name}`.");
     let value_docs = values.iter().map(|value| format!("`'{value}'`"));
+    let value_renames = values.iter().map(|value| sqlx_rename(value));
+    let type_derive = if cfg!(feature = "sqlx") {
+        quote! { #[derive(::sqlx::Type)] #[sqlx(type_name = #sql_name)] }
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum #type_ident { #(#[doc = #value_docs] #variants,)* }
+        #type_derive
+        pub enum #type_ident { #(#[doc = #value_docs] #value_renames #variants,)* }
 
         impl #type_ident {
             /// Every value, in the order the type declares them.
@@ -454,5 +468,15 @@ mod tests {
             rust_type("status", &enums, 2).to_string(),
             "super :: super :: enums :: app :: Status"
         );
+    }
+}
+
+/// `#[sqlx(rename = "...")]` with the SQL spelling, when the sqlx derives are on: field and
+/// variant names are sanitised Rust names (`r#type`, `user_data`, `InReview`).
+fn sqlx_rename(sql_name: &str) -> TokenStream {
+    if cfg!(feature = "sqlx") {
+        quote! { #[sqlx(rename = #sql_name)] }
+    } else {
+        TokenStream::new()
     }
 }

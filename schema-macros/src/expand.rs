@@ -83,8 +83,10 @@ fn expand(input: &MigrationsInput) -> syn::Result<TokenStream> {
     let migrator = codegen::migrator(&analysis.set, &analysis.catalog, !has_errors)
         .map_err(|message| syn::Error::new(span, message))?;
     let errors = errors.into_tokens();
+    let lock_tracking = lockfile_tracking(&analysis.set);
     Ok(quote! {
         #errors
+        #lock_tracking
         #(#warnings)*
         #modules
         #migrator
@@ -145,6 +147,21 @@ fn source_error_message(written: &str, error: &SourceError) -> String {
     }
 }
 
+/// Editing, adding or deleting `migrations.lock` must rebuild the crate, like a migration:
+/// `include_bytes!` makes cargo track the file (deleting it fails this build, then the next
+/// expansion no longer includes it).
+fn lockfile_tracking(set: &MigrationSet) -> TokenStream {
+    let Some(lock) = set.lockfile else {
+        return TokenStream::new();
+    };
+    let path = set.root.join(&set.files[lock].path);
+    let path = path.canonicalize().unwrap_or(path);
+    let path = path.to_string_lossy().into_owned();
+    quote! {
+        const _: &[u8] = include_bytes!(#path);
+    }
+}
+
 /// The set with each file's path prefixed by the folder as written, so messages name
 /// `migrations/001_init.sql` (relative to the crate) rather than `001_init.sql`.
 fn with_crate_relative_paths(set: &MigrationSet, written: &str) -> MigrationSet {
@@ -152,7 +169,13 @@ fn with_crate_relative_paths(set: &MigrationSet, written: &str) -> MigrationSet 
     let mut set = set.clone();
     if !prefix.is_empty() && prefix != "." {
         for file in &mut set.files {
-            file.path = format!("{prefix}/{}", file.path);
+            // The lockfile sits beside the folder: `migrations/../migrations.lock` reads
+            // better as `migrations.lock`.
+            file.path = match (file.path.strip_prefix("../"), prefix.rsplit_once('/')) {
+                (Some(rest), Some((parent, _))) => format!("{parent}/{rest}"),
+                (Some(rest), None) => rest.to_string(),
+                (None, _) => format!("{prefix}/{}", file.path),
+            };
         }
     }
     set
