@@ -38,6 +38,9 @@ pub fn analyze(set: MigrationSet, config: &Config) -> Analysis {
     diagnostics.extend(split_problems);
     let (catalog, fold_diagnostics, history) = fold::fold_with_history(&set, config, &records);
     diagnostics.extend(fold_diagnostics);
+    if let Some(lock) = set.lockfile {
+        diagnostics.extend(crate::lockfile::check(&set, lock));
+    }
     apply_allow_list(&mut diagnostics, config);
     diagnostics.sort_by_key(|d| d.primary.as_ref().map(|l| (l.file, l.range.start)));
     Analysis {

@@ -38,6 +38,8 @@ pub struct MigrationSet {
     pub files: Vec<SourceFile>,
     pub migrations: Vec<Migration>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Index in `files` of the folder's `migrations.lock`, when there is one.
+    pub lockfile: Option<usize>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -126,11 +128,30 @@ pub fn load_dir(dir: &Path, layout_override: Option<Layout>) -> Result<Migration
             raw.push((name, read(&entry)?));
         }
     }
-    Ok(MigrationSet::from_files(
-        dir.to_path_buf(),
-        raw,
-        layout_override,
-    ))
+    let mut set = MigrationSet::from_files(dir.to_path_buf(), raw, layout_override);
+    let lock_path = lockfile_path(dir);
+    if lock_path.is_file() {
+        let bytes = read(&lock_path)?;
+        let name = lock_path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("migrations.lock");
+        set.files.push(SourceFile::new(
+            format!("../{name}"),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ));
+        set.lockfile = Some(set.files.len() - 1);
+    }
+    Ok(set)
+}
+
+/// `migrations.lock` beside the folder `migrations` (`db/schema` → `db/schema.lock`).
+pub fn lockfile_path(dir: &Path) -> PathBuf {
+    let name = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("migrations");
+    dir.with_file_name(format!("{name}.lock"))
 }
 
 fn read_sorted(dir: &Path) -> Result<Vec<PathBuf>, SourceError> {
@@ -167,6 +188,7 @@ impl MigrationSet {
             files: Vec::new(),
             migrations: Vec::new(),
             diagnostics: Vec::new(),
+            lockfile: None,
         };
         let mut named = Vec::new();
         for (path, bytes) in files {
