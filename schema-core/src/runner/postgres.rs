@@ -43,6 +43,12 @@ impl PostgresRunner {
             table: table.to_owned(),
             conn: connect().await?,
         };
+        // A killed runner's lock connection ends at once, releasing the lock; its migration
+        // connection must not go on running a long statement meanwhile. PostgreSQL 14+ checks
+        // the client socket during a query with this set (older servers reject it: fine).
+        let _ = sqlx::raw_sql("SET client_connection_check_interval = 1000")
+            .execute(&mut runner.conn)
+            .await;
         if let Some(timeout) = lock_timeout {
             let database: String = sqlx::query_scalar("SELECT current_database()")
                 .fetch_one(&mut conn)
