@@ -410,6 +410,27 @@ async fn a_baseline_is_adopted_where_the_legacy_history_ran_and_runs_elsewhere()
 }
 
 #[tokio::test]
+async fn a_baseline_can_be_declared_in_schema_toml() {
+    let Some(db) = TestDatabase::create().await else {
+        return;
+    };
+    let legacy = folder(LEGACY);
+    migrator(legacy.path()).run(&db.url).await.unwrap();
+    let without_header = SQUASHED[0].1.replace("-- replaces: 1..=3\n", "");
+    let squashed = folder(&[
+        ("0003_baseline.sql", without_header.as_str()),
+        SQUASHED[1],
+        (
+            "schema.toml",
+            "[baseline]\nversion = 3\nreplaces = \"1..=3\"\n",
+        ),
+    ]);
+    let report = migrator(squashed.path()).run(&db.url).await.unwrap();
+    assert_eq!((report.adopted, report.applied), (vec![3], vec![4]));
+    db.close().await;
+}
+
+#[tokio::test]
 async fn a_baseline_is_refused_when_the_schema_drifted() {
     let Some(db) = TestDatabase::create().await else {
         return;

@@ -76,7 +76,8 @@ pub fn replaced_versions(sql: &str) -> Option<RangeInclusive<i64>> {
     None
 }
 
-fn parse_range(text: &str) -> Option<RangeInclusive<i64>> {
+/// `1..=28` or `1..29`.
+pub(crate) fn parse_range(text: &str) -> Option<RangeInclusive<i64>> {
     if let Some((start, end)) = text.split_once("..=") {
         return Some(start.trim().parse().ok()?..=end.trim().parse().ok()?);
     }

@@ -106,7 +106,7 @@ impl Migrator {
             message: error.to_string(),
         })?;
         let set = &analysis.set;
-        let migrations = set
+        let mut migrations: Vec<Migration> = set
             .migrations
             .iter()
             .filter_map(|m| {
@@ -122,6 +122,14 @@ impl Migrator {
                 ))
             })
             .collect();
+        // `[baseline]` in schema.toml says the same as a `-- replaces:` header.
+        if let Some(baseline) = &config.baseline
+            && let Some(m) = migrations
+                .iter_mut()
+                .find(|m| m.version == baseline.version)
+        {
+            m.replaces = migration::parse_range(&baseline.replaces);
+        }
         Ok(Migrator::new(migrations, analysis.catalog, config))
     }
 
