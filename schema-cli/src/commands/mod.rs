@@ -1,11 +1,15 @@
 //! One file per subcommand: its clap arguments and a `run` that returns a `Status`.
 //! Adding a command is a new file here and one variant (and match arm) below.
 
+mod audit;
 mod catalog;
 mod check;
 mod dry_run;
 mod migrate;
+mod new;
+mod plan;
 mod revert;
+mod squash;
 mod status;
 mod verify;
 
@@ -23,6 +27,10 @@ Exit codes:
 pub enum Command {
     Check(check::CheckArgs),
     Catalog(catalog::CatalogArgs),
+    Audit(audit::AuditArgs),
+    Plan(plan::PlanArgs),
+    Squash(squash::SquashArgs),
+    New(new::NewArgs),
     Migrate(migrate::MigrateArgs),
     Revert(revert::RevertArgs),
     Status(status::StatusArgs),
@@ -35,6 +43,10 @@ impl Command {
         match self {
             Command::Check(args) => check::run(args),
             Command::Catalog(args) => catalog::run(args),
+            Command::Audit(args) => audit::run(args),
+            Command::Plan(args) => plan::run(args),
+            Command::Squash(args) => squash::run(args),
+            Command::New(args) => new::run(args),
             Command::Migrate(args) => migrate::run(args),
             Command::Revert(args) => revert::run(args),
             Command::Status(args) => status::run(args),

@@ -1,136 +1,41 @@
-//! One baseline migration that builds the folded catalog from nothing: the audit's first action
-//! item ("create 000_baseline_schema.sql consolidating all tables").
-//!
-//! Order: schemas, extensions, enums and other types, free sequences and the sequences of serial
-//! columns, non-SQL functions (column defaults and triggers may call them), tables in
-//! foreign-key order with their final columns and constraints, foreign keys that close a cycle,
-//! sequence ownership, SQL functions and views in history order, indexes, triggers, comments.
-//! Views, functions and triggers are the text of the statement that last defined them.
-//!
-//! Architecture invariant: pure and deterministic (no clock, sorted output). Nothing is
-//! dropped silently: statements the catalog does not model (data, `DO` blocks, grants,
-//! unparsed SQL) are carried over verbatim, in history order, under a loud header and listed
-//! in `Squash::carried`; tables the history references but never creates get a commented stub
-//! to fill in, never an invented definition.
+//! The baseline's text, section by section.
 
+use super::sql_text::{
+    column_definition, foreign_key_clause, ident, idents, is_plain_identifier, literal,
+    object_name, qualified, statement_text,
+};
+use super::{CarriedStatement, SquashOptions};
 use crate::analyze::Analysis;
 use crate::catalog::{Catalog, Column, ForeignKey, Index, QualifiedName, Site, Table};
-use crate::config::Config;
-use crate::dependency_plan::{self, DependencyPlan, NodeKind};
+use crate::dependency_plan::{DependencyPlan, NodeKind};
 use crate::fold;
 use crate::parse::Parsed;
 use sqlparser::ast::Statement;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// The baseline and what a person must look at before using it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Squash {
-    pub sql: String,
-    /// Statements copied verbatim because the catalog does not model them.
-    pub carried: Vec<CarriedStatement>,
-    /// Tables referenced but never created: each has a commented stub in `sql`.
-    pub missing_tables: Vec<QualifiedName>,
-    /// What the baseline cannot reproduce and does not carry (said in `sql` too).
-    pub not_reproduced: Vec<String>,
-    /// First and last version of the history.
-    pub versions: Option<(i64, i64)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CarriedStatement {
-    pub file: String,
-    pub line: usize,
-    /// `INSERT INTO`, `DO`, `GRANT`...
-    pub kind: String,
-    pub text: String,
-    /// False for `UPDATE` and `DELETE`: they rewrite rows of an older shape of the schema
-    /// (a backfill of a column since dropped) and find no rows in a fresh database, so they
-    /// are carried as comments, for reference.
-    pub runs: bool,
-}
-
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SquashOptions {
-    /// Write `-- replaces: FIRST..=LAST`, the header the runner adopts existing databases by.
-    pub replaces: bool,
-}
-
-/// The baseline of `analysis`; `config` is the one it was analysed with.
-pub fn squash(analysis: &Analysis, config: &Config, options: SquashOptions) -> Squash {
-    let catalog = &analysis.catalog;
-    let plan = dependency_plan::plan(catalog, &analysis.history.missing_tables);
-    let mut writer = Writer {
-        analysis,
-        plan: &plan,
-        out: String::new(),
-        not_reproduced: Vec::new(),
-    };
-    let versions = version_range(analysis);
-    let carried = carried_statements(analysis, config);
-    writer.header(versions, options, &carried);
-    writer.schemas_and_types();
-    writer.sequences();
-    writer.functions(false);
-    writer.tables();
-    writer.deferred_foreign_keys(Placement::AfterTables, "foreign keys that close a cycle");
-    writer.sequence_ownership();
-    writer.functions_and_views();
-    writer.indexes();
-    writer.deferred_foreign_keys(
-        Placement::AfterIndexes,
-        "foreign keys to columns made unique by an index",
-    );
-    writer.triggers();
-    writer.comments();
-    writer.missing_table_stubs();
-    writer.carried(&carried);
-    let Writer {
-        out,
-        not_reproduced,
-        ..
-    } = writer;
-    Squash {
-        sql: out,
-        carried,
-        missing_tables: analysis.history.missing_tables.clone(),
-        not_reproduced,
-        versions,
-    }
-}
-
-fn version_range(analysis: &Analysis) -> Option<(i64, i64)> {
-    let versions: Vec<i64> = analysis
-        .set
-        .migrations
-        .iter()
-        .filter_map(|m| m.version)
-        .collect();
-    Some((*versions.iter().min()?, *versions.iter().max()?))
-}
-
-struct Writer<'a> {
-    analysis: &'a Analysis,
-    plan: &'a DependencyPlan,
-    out: String,
-    not_reproduced: Vec<String>,
+pub(super) struct Writer<'a> {
+    pub(super) analysis: &'a Analysis,
+    pub(super) plan: &'a DependencyPlan,
+    pub(super) out: String,
+    pub(super) not_reproduced: Vec<String>,
 }
 
 impl Writer<'_> {
-    fn catalog(&self) -> &Catalog {
+    pub(super) fn catalog(&self) -> &Catalog {
         &self.analysis.catalog
     }
 
-    fn line(&mut self, text: &str) {
+    pub(super) fn line(&mut self, text: &str) {
         self.out.push_str(text);
         self.out.push('\n');
     }
 
-    fn section(&mut self, title: &str) {
+    pub(super) fn section(&mut self, title: &str) {
         let _ = write!(self.out, "\n-- {title}\n");
     }
 
-    fn header(
+    pub(super) fn header(
         &mut self,
         versions: Option<(i64, i64)>,
         options: SquashOptions,
@@ -170,7 +75,7 @@ impl Writer<'_> {
         }
     }
 
-    fn schemas_and_types(&mut self) {
+    pub(super) fn schemas_and_types(&mut self) {
         let catalog = self.catalog().clone();
         let mut schemas: Vec<&String> = catalog.schemas.iter().filter(|s| *s != "public").collect();
         schemas.sort();
@@ -213,7 +118,7 @@ impl Writer<'_> {
 
     /// Free sequences, and the sequences of serial columns (their ownership comes after the
     /// tables). Identity columns create their own.
-    fn sequences(&mut self) {
+    pub(super) fn sequences(&mut self) {
         let catalog = self.catalog().clone();
         let mut sequences: Vec<_> = catalog
             .sequences
@@ -234,12 +139,12 @@ impl Writer<'_> {
         }
     }
 
-    fn owned_by_identity(&self, sequence: &crate::catalog::Sequence) -> bool {
+    pub(super) fn owned_by_identity(&self, sequence: &crate::catalog::Sequence) -> bool {
         self.owning_column(sequence)
             .is_some_and(|(_, column)| column.identity.is_some())
     }
 
-    fn owning_column<'c>(
+    pub(super) fn owning_column<'c>(
         &'c self,
         sequence: &crate::catalog::Sequence,
     ) -> Option<(&'c Table, &'c Column)> {
@@ -251,7 +156,7 @@ impl Writer<'_> {
         Some((table, table.column(column)?))
     }
 
-    fn sequence_ownership(&mut self) {
+    pub(super) fn sequence_ownership(&mut self) {
         let catalog = self.catalog().clone();
         let mut owned: Vec<String> = catalog
             .sequences
@@ -278,7 +183,7 @@ impl Writer<'_> {
 
     /// Functions in another language than SQL: PostgreSQL does not check their bodies at
     /// creation, so they can come before the tables that defaults and triggers need them for.
-    fn functions(&mut self, sql_language: bool) {
+    pub(super) fn functions(&mut self, sql_language: bool) {
         let catalog = self.catalog().clone();
         let mut functions: Vec<&crate::catalog::Function> = catalog
             .functions
@@ -297,7 +202,7 @@ impl Writer<'_> {
     }
 
     /// SQL functions and views, in the order the history defined them (one may use the other).
-    fn functions_and_views(&mut self) {
+    pub(super) fn functions_and_views(&mut self) {
         let catalog = self.catalog().clone();
         let mut items: Vec<&Site> = catalog
             .functions
@@ -317,7 +222,7 @@ impl Writer<'_> {
         }
     }
 
-    fn tables(&mut self) {
+    pub(super) fn tables(&mut self) {
         let order: Vec<QualifiedName> = self
             .plan
             .phases
@@ -342,7 +247,7 @@ impl Writer<'_> {
         }
     }
 
-    fn create_table(&self, table: &Table) -> String {
+    pub(super) fn create_table(&self, table: &Table) -> String {
         let mut lines: Vec<String> = table.columns.iter().map(column_definition).collect();
         if let Some(key) = &table.primary_key {
             lines.push(format!(
@@ -377,7 +282,11 @@ impl Writer<'_> {
         )
     }
 
-    fn foreign_key_placement(&self, table: &Table, foreign_key: &ForeignKey) -> Placement {
+    pub(super) fn foreign_key_placement(
+        &self,
+        table: &Table,
+        foreign_key: &ForeignKey,
+    ) -> Placement {
         let target = QualifiedName::new(&foreign_key.ref_schema, &foreign_key.ref_table);
         if self.analysis.history.missing_tables.contains(&target) {
             Placement::Missing
@@ -390,7 +299,7 @@ impl Writer<'_> {
         }
     }
 
-    fn deferred_foreign_keys(&mut self, placement: Placement, title: &str) {
+    pub(super) fn deferred_foreign_keys(&mut self, placement: Placement, title: &str) {
         let mut lines = Vec::new();
         for name in &self.plan.order {
             let Some(table) = self.catalog().tables.get(name) else {
@@ -414,7 +323,7 @@ impl Writer<'_> {
         }
     }
 
-    fn indexes(&mut self) {
+    pub(super) fn indexes(&mut self) {
         let mut lines = Vec::new();
         for name in &self.plan.order {
             let Some(table) = self.catalog().tables.get(name) else {
@@ -438,7 +347,7 @@ impl Writer<'_> {
 
     /// The statement that created the index, renamed to where the index is now; rebuilt from the
     /// catalog when that statement no longer describes it (a renamed column) or cannot be read.
-    fn create_index(&self, table: &Table, index: &Index) -> String {
+    pub(super) fn create_index(&self, table: &Table, index: &Index) -> String {
         let text = &self.analysis.set.files[index.created.file].text[index.created.range.clone()];
         let parsed = crate::parse::parse_statement(text, crate::config::Dialect::Postgres);
         if let Parsed::Ast(statement) = parsed
@@ -483,7 +392,7 @@ impl Writer<'_> {
         sql
     }
 
-    fn triggers(&mut self) {
+    pub(super) fn triggers(&mut self) {
         let catalog = self.catalog().clone();
         let mut triggers: Vec<_> = catalog.triggers.iter().collect();
         triggers.sort_by_key(|t| self.history_position(&t.created));
@@ -499,7 +408,7 @@ impl Writer<'_> {
 
     /// The statement that created the trigger, pointed at the table's and trigger's current
     /// names (a table renamed since keeps its triggers).
-    fn create_trigger(&self, trigger: &crate::catalog::Trigger) -> String {
+    pub(super) fn create_trigger(&self, trigger: &crate::catalog::Trigger) -> String {
         let text = self.site_text(&trigger.created);
         if text
             .to_ascii_lowercase()
@@ -519,7 +428,7 @@ impl Writer<'_> {
         text
     }
 
-    fn comments(&mut self) {
+    pub(super) fn comments(&mut self) {
         let mut lines = Vec::new();
         for name in &self.plan.order {
             let Some(table) = self.catalog().tables.get(name) else {
@@ -552,7 +461,7 @@ impl Writer<'_> {
 
     /// A commented `CREATE TABLE` per missing table with the columns others reference (typed
     /// like the referencing columns), and the foreign keys that wait for it.
-    fn missing_table_stubs(&mut self) {
+    pub(super) fn missing_table_stubs(&mut self) {
         let missing = self.analysis.history.missing_tables.clone();
         if missing.is_empty() {
             return;
@@ -607,7 +516,7 @@ impl Writer<'_> {
         }
     }
 
-    fn carried(&mut self, carried: &[CarriedStatement]) {
+    pub(super) fn carried(&mut self, carried: &[CarriedStatement]) {
         if carried.is_empty() {
             return;
         }
@@ -634,7 +543,7 @@ impl Writer<'_> {
     }
 
     /// Where a site is in run order: (migration position, byte offset).
-    fn history_position(&self, site: &Site) -> (usize, usize) {
+    pub(super) fn history_position(&self, site: &Site) -> (usize, usize) {
         let position = self
             .analysis
             .set
@@ -645,13 +554,13 @@ impl Writer<'_> {
         (position, site.range.start)
     }
 
-    fn site_text(&self, site: &Site) -> String {
+    pub(super) fn site_text(&self, site: &Site) -> String {
         statement_text(&self.analysis.set.files[site.file].text[site.range.clone()])
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Placement {
+pub(super) enum Placement {
     Inline,
     AfterTables,
     /// The target columns are unique through an index, not a constraint.
@@ -691,354 +600,4 @@ fn is_sql_language(function: &crate::catalog::Function) -> bool {
         .language
         .as_deref()
         .is_some_and(|l| l.eq_ignore_ascii_case("sql"))
-}
-
-/// The statements the catalog does not model, in run order: those the fold reported as
-/// unparsed, unverified or unmodeled as a whole, and data and privilege statements.
-fn carried_statements(analysis: &Analysis, config: &Config) -> Vec<CarriedStatement> {
-    let (records, _) = fold::statements(&analysis.set, config);
-    let reported: Vec<(usize, std::ops::Range<usize>)> = analysis
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            matches!(
-                d.code,
-                "unparsed-statement" | "unverified-statement" | "unmodeled-statement"
-            )
-        })
-        .flat_map(|d| d.primary.iter().chain(&d.related))
-        .map(|label| (label.file, label.range.clone()))
-        .collect();
-    let mut carried = Vec::new();
-    for record in &records {
-        let file = &analysis.set.files[record.file];
-        let text = &file.text[record.range.clone()];
-        let carry = match &record.parsed {
-            Parsed::Opaque { .. } => reported.iter().any(|(f, range)| {
-                *f == record.file
-                    && range.start >= record.range.start
-                    && range.end <= record.range.end
-            }),
-            Parsed::Ast(statement) => match statement.as_ref() {
-                Statement::Query(_) => !text
-                    .to_ascii_lowercase()
-                    .contains("diesel_manage_updated_at("),
-                // Folded into the catalog (or sub-commands reported one by one).
-                Statement::CreateTable(_) | Statement::AlterTable(_) => false,
-                _ => {
-                    reported
-                        .iter()
-                        .any(|(f, range)| *f == record.file && *range == record.range)
-                        || is_data_or_privilege(statement)
-                }
-            },
-        };
-        if carry {
-            let (line, _) = file.line_col(record.range.start);
-            carried.push(CarriedStatement {
-                file: file.path.clone(),
-                line,
-                kind: fold::statement_kind(text),
-                text: text.to_string(),
-                runs: !matches!(
-                    &record.parsed,
-                    Parsed::Ast(statement)
-                        if matches!(statement.as_ref(), Statement::Update(_) | Statement::Delete(_))
-                ),
-            });
-        }
-    }
-    carried
-}
-
-fn is_data_or_privilege(statement: &Statement) -> bool {
-    matches!(
-        statement,
-        Statement::Insert(_)
-            | Statement::Update(_)
-            | Statement::Delete(_)
-            | Statement::Truncate(_)
-            | Statement::Grant(_)
-            | Statement::Revoke(_)
-            | Statement::CreateRole(_)
-            | Statement::AlterRole { .. }
-            | Statement::CreatePolicy(_)
-            | Statement::DropPolicy(_)
-            | Statement::AlterPolicy(_)
-            | Statement::AlterDefaultPrivileges(_)
-    )
-}
-
-fn column_definition(column: &Column) -> String {
-    let mut sql = format!("{} {}", ident(&column.name), column.data_type);
-    if let Some(identity) = &column.identity {
-        let _ = write!(sql, " GENERATED {} AS IDENTITY", identity.to_uppercase());
-    }
-    if let Some(expression) = &column.generated {
-        let _ = write!(sql, " GENERATED ALWAYS AS ({expression}) STORED");
-    } else if let Some(default) = &column.default
-        && column.identity.is_none()
-    {
-        let _ = write!(sql, " DEFAULT {default}");
-    }
-    if column.not_null {
-        sql.push_str(" NOT NULL");
-    }
-    sql
-}
-
-fn foreign_key_clause(foreign_key: &ForeignKey) -> String {
-    let mut sql = format!(
-        "CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {}",
-        ident(&foreign_key.name),
-        idents(&foreign_key.columns),
-        qualified(&foreign_key.ref_schema, &foreign_key.ref_table)
-    );
-    if !foreign_key.ref_columns.is_empty() {
-        let _ = write!(sql, " ({})", idents(&foreign_key.ref_columns));
-    }
-    for (word, action) in [
-        ("DELETE", &foreign_key.on_delete),
-        ("UPDATE", &foreign_key.on_update),
-    ] {
-        if action != "no action" {
-            let _ = write!(sql, " ON {word} {}", action.to_uppercase());
-        }
-    }
-    sql
-}
-
-/// A statement as written, ending with one `;`.
-fn statement_text(text: &str) -> String {
-    let trimmed = text.trim().trim_end_matches(';').trim_end();
-    format!("{trimmed};")
-}
-
-fn object_name(parts: &[&str]) -> sqlparser::ast::ObjectName {
-    sqlparser::ast::ObjectName::from(
-        parts
-            .iter()
-            .map(|part| {
-                if needs_quotes(part) {
-                    sqlparser::ast::Ident::with_quote('"', *part)
-                } else {
-                    sqlparser::ast::Ident::new(*part)
-                }
-            })
-            .collect::<Vec<_>>(),
-    )
-}
-
-/// `schema.name`, quoted where needed.
-fn qualified(schema: &str, name: &str) -> String {
-    format!("{}.{}", ident(schema), ident(name))
-}
-
-fn idents(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| ident(n))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// An identifier as SQL text: plain when PostgreSQL reads it back unchanged, quoted otherwise.
-pub fn ident(name: &str) -> String {
-    if needs_quotes(name) {
-        format!("\"{}\"", name.replace('"', "\"\""))
-    } else {
-        name.to_string()
-    }
-}
-
-fn needs_quotes(name: &str) -> bool {
-    !is_plain_identifier(name) || RESERVED.contains(&name)
-}
-
-fn is_plain_identifier(name: &str) -> bool {
-    name.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$')
-}
-
-fn literal(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
-}
-
-/// PostgreSQL's reserved words (and the non-reserved ones that cannot name a column or table).
-const RESERVED: &[&str] = &[
-    "all",
-    "analyse",
-    "analyze",
-    "and",
-    "any",
-    "array",
-    "as",
-    "asc",
-    "asymmetric",
-    "authorization",
-    "between",
-    "bigint",
-    "binary",
-    "bit",
-    "boolean",
-    "both",
-    "case",
-    "cast",
-    "char",
-    "character",
-    "check",
-    "coalesce",
-    "collate",
-    "collation",
-    "column",
-    "concurrently",
-    "constraint",
-    "create",
-    "cross",
-    "current_catalog",
-    "current_date",
-    "current_role",
-    "current_schema",
-    "current_time",
-    "current_timestamp",
-    "current_user",
-    "dec",
-    "decimal",
-    "default",
-    "deferrable",
-    "desc",
-    "distinct",
-    "do",
-    "else",
-    "end",
-    "except",
-    "exists",
-    "extract",
-    "false",
-    "fetch",
-    "float",
-    "for",
-    "foreign",
-    "freeze",
-    "from",
-    "full",
-    "grant",
-    "greatest",
-    "group",
-    "grouping",
-    "having",
-    "ilike",
-    "in",
-    "initially",
-    "inner",
-    "inout",
-    "int",
-    "integer",
-    "intersect",
-    "interval",
-    "into",
-    "is",
-    "isnull",
-    "join",
-    "lateral",
-    "leading",
-    "least",
-    "left",
-    "like",
-    "limit",
-    "localtime",
-    "localtimestamp",
-    "national",
-    "natural",
-    "nchar",
-    "none",
-    "normalize",
-    "not",
-    "notnull",
-    "null",
-    "nullif",
-    "numeric",
-    "offset",
-    "on",
-    "only",
-    "or",
-    "order",
-    "out",
-    "outer",
-    "overlaps",
-    "overlay",
-    "placing",
-    "position",
-    "precision",
-    "primary",
-    "real",
-    "references",
-    "returning",
-    "right",
-    "row",
-    "select",
-    "session_user",
-    "setof",
-    "similar",
-    "smallint",
-    "some",
-    "substring",
-    "symmetric",
-    "system_user",
-    "table",
-    "tablesample",
-    "then",
-    "time",
-    "timestamp",
-    "to",
-    "trailing",
-    "treat",
-    "trim",
-    "true",
-    "union",
-    "unique",
-    "user",
-    "using",
-    "values",
-    "varchar",
-    "variadic",
-    "verbose",
-    "when",
-    "where",
-    "window",
-    "with",
-    "xmlattributes",
-    "xmlconcat",
-    "xmlelement",
-    "xmlexists",
-    "xmlforest",
-    "xmlnamespaces",
-    "xmlparse",
-    "xmlpi",
-    "xmlroot",
-    "xmlserialize",
-    "xmltable",
-];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn identifiers_are_quoted_only_where_postgres_needs_it() {
-        assert_eq!(ident("tickets"), "tickets");
-        assert_eq!(ident("user"), "\"user\"");
-        assert_eq!(ident("CamelCase"), "\"CamelCase\"");
-        assert_eq!(ident("a\"b"), "\"a\"\"b\"");
-    }
-
-    #[test]
-    fn statement_text_ends_with_one_semicolon() {
-        assert_eq!(statement_text("  SELECT 1;;\n"), "SELECT 1;");
-        assert_eq!(statement_text("SELECT 1"), "SELECT 1;");
-    }
 }

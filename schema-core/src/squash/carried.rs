@@ -1,0 +1,84 @@
+//! The statements a baseline carries over verbatim: what the catalog does not model.
+
+use super::CarriedStatement;
+use crate::analyze::Analysis;
+use crate::config::Config;
+use crate::fold;
+use crate::parse::Parsed;
+use sqlparser::ast::Statement;
+
+/// The statements the catalog does not model, in run order: those the fold reported as
+/// unparsed, unverified or unmodeled as a whole, and data and privilege statements.
+pub(super) fn carried_statements(analysis: &Analysis, config: &Config) -> Vec<CarriedStatement> {
+    let (records, _) = fold::statements(&analysis.set, config);
+    let reported: Vec<(usize, std::ops::Range<usize>)> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.code,
+                "unparsed-statement" | "unverified-statement" | "unmodeled-statement"
+            )
+        })
+        .flat_map(|d| d.primary.iter().chain(&d.related))
+        .map(|label| (label.file, label.range.clone()))
+        .collect();
+    let mut carried = Vec::new();
+    for record in &records {
+        let file = &analysis.set.files[record.file];
+        let text = &file.text[record.range.clone()];
+        let carry = match &record.parsed {
+            Parsed::Opaque { .. } => reported.iter().any(|(f, range)| {
+                *f == record.file
+                    && range.start >= record.range.start
+                    && range.end <= record.range.end
+            }),
+            Parsed::Ast(statement) => match statement.as_ref() {
+                Statement::Query(_) => !text
+                    .to_ascii_lowercase()
+                    .contains("diesel_manage_updated_at("),
+                // Folded into the catalog (or sub-commands reported one by one).
+                Statement::CreateTable(_) | Statement::AlterTable(_) => false,
+                _ => {
+                    reported
+                        .iter()
+                        .any(|(f, range)| *f == record.file && *range == record.range)
+                        || is_data_or_privilege(statement)
+                }
+            },
+        };
+        if carry {
+            let (line, _) = file.line_col(record.range.start);
+            carried.push(CarriedStatement {
+                file: file.path.clone(),
+                line,
+                kind: fold::statement_kind(text),
+                text: text.to_string(),
+                runs: !matches!(
+                    &record.parsed,
+                    Parsed::Ast(statement)
+                        if matches!(statement.as_ref(), Statement::Update(_) | Statement::Delete(_))
+                ),
+            });
+        }
+    }
+    carried
+}
+
+fn is_data_or_privilege(statement: &Statement) -> bool {
+    matches!(
+        statement,
+        Statement::Insert(_)
+            | Statement::Update(_)
+            | Statement::Delete(_)
+            | Statement::Truncate(_)
+            | Statement::Grant(_)
+            | Statement::Revoke(_)
+            | Statement::CreateRole(_)
+            | Statement::AlterRole { .. }
+            | Statement::CreatePolicy(_)
+            | Statement::DropPolicy(_)
+            | Statement::AlterPolicy(_)
+            | Statement::AlterDefaultPrivileges(_)
+    )
+}
