@@ -35,6 +35,10 @@ pub struct Config {
     /// Versions a baseline migration replaces, e.g. `{ version = 29, replaces = "1..=28" }`.
     #[serde(default)]
     pub baseline: Option<BaselineConfig>,
+    /// Safety lints: `[lints] enabled`, `postgres_version`, `rules.<code> = "off" | "info" |
+    /// "warning" | "error"`, `include_locked`.
+    #[serde(default)]
+    pub lints: crate::lint::LintConfig,
     /// The file this config was read from, if any.
     #[serde(skip)]
     pub path: Option<PathBuf>,

@@ -15,6 +15,7 @@ pub mod dependency_plan;
 pub mod diagnostic;
 pub mod embedded;
 pub mod layout;
+pub mod lint;
 pub mod lockfile;
 pub mod render;
 pub mod source;

@@ -13,6 +13,14 @@ use sha2::{Digest, Sha256};
 pub const HEADER: &str = "# migrations.lock: written by `schema lock`; commit it, do not edit it.\n\
 # Each line: version, name, a hash of the file and of every line above, a hash of the raw bytes.\n";
 
+/// The highest version the lockfile covers: migrations up to it have shipped.
+pub fn highest_version(text: &str) -> Option<i64> {
+    text.lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .filter_map(|line| line.split_whitespace().next()?.parse::<i64>().ok())
+        .max()
+}
+
 /// One locked migration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LockEntry {

@@ -83,7 +83,44 @@ fn write_text(
             render::render_text(&analysis.set, diagnostic, style)
         )?;
     }
+    if let Some(lints) = lint_summary(analysis) {
+        writeln!(out, "{lints}")?;
+    }
     writeln!(out, "{}", summary(analysis, failed, style))
+}
+
+/// The safety lints grouped by rule, most frequent first:
+/// `   43  timestamp-without-time-zone  (types) timestamp without time zone`.
+fn lint_summary(analysis: &Analysis) -> Option<String> {
+    let mut counts: Vec<(usize, &schema_core::lint::Rule)> = schema_core::lint::RULES
+        .iter()
+        .map(|rule| {
+            let count = analysis
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == rule.code)
+                .count();
+            (count, rule)
+        })
+        .filter(|(count, _)| *count > 0)
+        .collect();
+    if counts.is_empty() {
+        return None;
+    }
+    counts.sort_by(|(a, rule_a), (b, rule_b)| b.cmp(a).then(rule_a.code.cmp(rule_b.code)));
+    let width = counts
+        .iter()
+        .map(|(_, rule)| rule.code.len())
+        .max()
+        .unwrap_or(0);
+    let mut text = String::from("lints by rule:\n");
+    for (count, rule) in counts {
+        text.push_str(&format!(
+            "{count:>6}  {:<width$}  ({}) {}\n",
+            rule.code, rule.group, rule.summary
+        ));
+    }
+    Some(text)
 }
 
 /// `error: 3 errors, 5 warnings in 29 files`; the prefix is `error` when the check fails,
@@ -113,7 +150,10 @@ fn summary(analysis: &Analysis, failed: bool, style: RenderStyle) -> String {
         "{prefix}: {}, {} in {}",
         plural(errors, "error"),
         plural(warnings, "warning"),
-        plural(analysis.set.files.len(), "file")
+        plural(
+            analysis.set.files.len() - usize::from(analysis.set.lockfile.is_some()),
+            "file"
+        )
     )
 }
 

@@ -18,6 +18,7 @@ pub(crate) use statement::statement_kind;
 use crate::catalog::{Catalog, QualifiedName, Site};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Allowed, LintScope, Linter};
 use crate::names;
 use crate::parse::{self, Parsed};
 use crate::source::MigrationSet;
@@ -34,6 +35,8 @@ pub struct StatementRecord {
     pub file: usize,
     /// Byte range in the file.
     pub range: Range<usize>,
+    /// The comments and white space before the statement (for `-- schema:allow(...)`).
+    pub leading: Range<usize>,
     pub parsed: Parsed,
 }
 
@@ -66,6 +69,7 @@ pub fn statements(set: &MigrationSet, config: &Config) -> (Vec<StatementRecord>,
                 migration: migration_index,
                 file,
                 range: statement.range.clone(),
+                leading: statement.leading.clone(),
                 parsed: parse::parse_statement(sql, config.dialect),
             });
         }
@@ -122,11 +126,22 @@ pub fn fold_with_history(
     records: &[StatementRecord],
 ) -> (Catalog, Vec<Diagnostic>, history::History) {
     let mut folder = Folder::new(set, config, records);
+    let mut linter = config
+        .lints
+        .enabled
+        .then(|| Linter::new(config.lints.clone()));
+    let locked_up_to = match (set.lockfile, config.lints.include_locked) {
+        (Some(lock), false) => crate::lockfile::highest_version(&set.files[lock].text),
+        _ => None,
+    };
+    let mut allowed_in_file = Allowed::default();
     let mut current_file = usize::MAX;
     for (index, record) in records.iter().enumerate() {
         if record.file != current_file {
             folder.end_file(current_file);
             current_file = record.file;
+            allowed_in_file =
+                Allowed::for_file(&set.files[record.file].text[record.leading.clone()]);
         }
         folder.site = Site {
             file: record.file,
@@ -135,6 +150,26 @@ pub fn fold_with_history(
         folder.migration = record.migration;
         folder.forget_future(index);
         let text = &set.files[record.file].text[record.range.clone()];
+        let migration = &set.migrations[record.migration];
+        let shipped =
+            locked_up_to.is_some_and(|locked| migration.version.is_some_and(|v| v <= locked));
+        if let (Some(linter), Parsed::Ast(statement), false) =
+            (linter.as_mut(), &record.parsed, shipped)
+        {
+            let leading = &set.files[record.file].text[record.leading.clone()];
+            let allowed = allowed_in_file.for_statement(leading, text);
+            let in_transaction =
+                !crate::source::runs_without_transaction(&set.files[migration.up].text);
+            let found = linter.check(
+                &folder,
+                record.migration,
+                in_transaction,
+                statement,
+                text,
+                &allowed,
+            );
+            folder.diagnostics.extend(found);
+        }
         match &record.parsed {
             Parsed::Ast(statement) => folder.statement(statement, text),
             Parsed::Opaque { offset, reason } => folder.opaque(text, *offset, reason),
@@ -439,3 +474,27 @@ impl<'a> Folder<'a> {
         (self.catalog, self.diagnostics, self.history)
     }
 }
+
+impl LintScope for Folder<'_> {
+    fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    fn resolve_table(&self, name: &ObjectName) -> QualifiedName {
+        Folder::resolve_table(self, name)
+    }
+
+    fn existed_before(&self, table: &QualifiedName) -> bool {
+        self.history
+            .tables
+            .get(table)
+            .and_then(|entries| entries.first())
+            .is_some_and(|(created, _)| *created < self.migration)
+    }
+
+    fn site_of(&self, name: Option<&ObjectName>) -> Site {
+        Folder::site_of(self, name)
+    }
+}
+
+pub(crate) use create_table::identifier_words;

@@ -1,0 +1,2 @@
+-- no-transaction
+ALTER TYPE mood ADD VALUE 'meh' AFTER 'happy';

@@ -1,0 +1,2 @@
+CREATE TABLE scratch (id bigint PRIMARY KEY, a text);
+ALTER TABLE scratch ALTER COLUMN a SET NOT NULL;
