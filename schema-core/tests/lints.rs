@@ -18,7 +18,11 @@ fn analyze_case(dir: &Path) -> Analysis {
 }
 
 fn with_code<'a>(analysis: &'a Analysis, code: &str) -> Vec<&'a Diagnostic> {
-    analysis.diagnostics.iter().filter(|d| d.code == code).collect()
+    analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .collect()
 }
 
 #[test]
@@ -33,43 +37,86 @@ fn every_rule_fires_on_its_flagged_fixture_and_not_on_its_clean_one() {
         let flagged = analyze_case(&case.join("flagged/migrations"));
         let found = with_code(&flagged, rule.code);
         if found.is_empty() {
-            failures.push(format!("{}: not reported on the flagged fixture", rule.code));
+            failures.push(format!(
+                "{}: not reported on the flagged fixture",
+                rule.code
+            ));
         }
         for diagnostic in &found {
-            if diagnostic.help.as_deref().is_none_or(|h| !h.contains(&format!("schema:allow({})", rule.code))) {
-                failures.push(format!("{}: the help line must say how to silence it", rule.code));
+            if diagnostic
+                .help
+                .as_deref()
+                .is_none_or(|h| !h.contains(&format!("schema:allow({})", rule.code)))
+            {
+                failures.push(format!(
+                    "{}: the help line must say how to silence it",
+                    rule.code
+                ));
             }
         }
         let clean = analyze_case(&case.join("clean/migrations"));
         if !with_code(&clean, rule.code).is_empty() {
             failures.push(format!("{}: reported on the clean fixture", rule.code));
         }
-        let errors: Vec<_> = flagged.diagnostics.iter().chain(&clean.diagnostics).filter(|d| d.is_error()).collect();
+        let errors: Vec<_> = flagged
+            .diagnostics
+            .iter()
+            .chain(&clean.diagnostics)
+            .filter(|d| d.is_error())
+            .collect();
         if !errors.is_empty() {
-            failures.push(format!("{}: fixtures must be valid histories: {errors:?}", rule.code));
+            failures.push(format!(
+                "{}: fixtures must be valid histories: {errors:?}",
+                rule.code
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 fn in_memory(files: &[(&str, &str)], config: &Config) -> Analysis {
-    let raw = files.iter().map(|(p, t)| (p.to_string(), t.as_bytes().to_vec())).collect();
-    analyze(MigrationSet::from_files(PathBuf::from("migrations"), raw, None), config)
+    let raw = files
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+        .collect();
+    analyze(
+        MigrationSet::from_files(PathBuf::from("migrations"), raw, None),
+        config,
+    )
 }
 
-const USERS: (&str, &str) = ("001_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n");
+const USERS: (&str, &str) = (
+    "001_users.sql",
+    "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n",
+);
 
 #[test]
 fn an_allow_comment_silences_one_statement_or_a_whole_file() {
     let config = Config::default();
     let statement = in_memory(
-        &[USERS, ("002_drop.sql", "-- schema:allow(drop-column)\nALTER TABLE users DROP COLUMN name;\nALTER TABLE users DROP COLUMN id;\n")],
+        &[
+            USERS,
+            (
+                "002_drop.sql",
+                "-- schema:allow(drop-column)\nALTER TABLE users DROP COLUMN name;\nALTER TABLE users DROP COLUMN id;\n",
+            ),
+        ],
         &config,
     );
-    assert_eq!(with_code(&statement, "drop-column").len(), 1, "only the second statement is reported");
+    assert_eq!(
+        with_code(&statement, "drop-column").len(),
+        1,
+        "only the second statement is reported"
+    );
 
     let file = in_memory(
-        &[USERS, ("002_drop.sql", "-- schema:allow(drop-column, missing-lock-timeout)\n\nALTER TABLE users DROP COLUMN name;\nALTER TABLE users DROP COLUMN id;\n")],
+        &[
+            USERS,
+            (
+                "002_drop.sql",
+                "-- schema:allow(drop-column, missing-lock-timeout)\n\nALTER TABLE users DROP COLUMN name;\nALTER TABLE users DROP COLUMN id;\n",
+            ),
+        ],
         &config,
     );
     assert!(with_code(&file, "drop-column").is_empty());
@@ -78,21 +125,51 @@ fn an_allow_comment_silences_one_statement_or_a_whole_file() {
 
 #[test]
 fn the_config_sets_each_rules_severity_or_turns_lints_off() {
-    let files = [USERS, ("002_drop.sql", "SET lock_timeout = '1s';\nALTER TABLE users DROP COLUMN name;\n")];
-    let mut config = Config::parse("[lints.rules]\ndrop-column = \"error\"\n").expect("valid config");
-    assert_eq!(with_code(&in_memory(&files, &config), "drop-column")[0].severity, Severity::Error);
+    let files = [
+        USERS,
+        (
+            "002_drop.sql",
+            "SET lock_timeout = '1s';\nALTER TABLE users DROP COLUMN name;\n",
+        ),
+    ];
+    let mut config =
+        Config::parse("[lints.rules]\ndrop-column = \"error\"\n").expect("valid config");
+    assert_eq!(
+        with_code(&in_memory(&files, &config), "drop-column")[0].severity,
+        Severity::Error
+    );
     config = Config::parse("[lints.rules]\ndrop-column = \"off\"\n").expect("valid config");
     assert!(with_code(&in_memory(&files, &config), "drop-column").is_empty());
     config = Config::parse("[lints]\nenabled = false\n").expect("valid config");
-    assert!(in_memory(&files, &config).diagnostics.iter().all(|d| !schema_core::lint::is_lint(d.code)));
+    assert!(
+        in_memory(&files, &config)
+            .diagnostics
+            .iter()
+            .all(|d| !schema_core::lint::is_lint(d.code))
+    );
 }
 
 #[test]
 fn a_constant_default_is_safe_from_postgresql_11_on() {
-    let files = [USERS, ("002_add.sql", "SET lock_timeout = '1s';\nALTER TABLE users ADD COLUMN active boolean DEFAULT true;\n")];
+    let files = [
+        USERS,
+        (
+            "002_add.sql",
+            "SET lock_timeout = '1s';\nALTER TABLE users ADD COLUMN active boolean DEFAULT true;\n",
+        ),
+    ];
     let old = Config::parse("[lints]\npostgres_version = 10\n").unwrap();
-    assert_eq!(with_code(&in_memory(&files, &old), "add-column-default-rewrite").len(), 1);
-    assert!(with_code(&in_memory(&files, &Config::default()), "add-column-default-rewrite").is_empty());
+    assert_eq!(
+        with_code(&in_memory(&files, &old), "add-column-default-rewrite").len(),
+        1
+    );
+    assert!(
+        with_code(
+            &in_memory(&files, &Config::default()),
+            "add-column-default-rewrite"
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -105,7 +182,11 @@ fn changes_to_a_table_created_in_the_same_migration_are_not_flagged() {
         )],
         &Config::default(),
     );
-    let lints: Vec<_> = analysis.diagnostics.iter().filter(|d| schema_core::lint::is_lint(d.code)).collect();
+    let lints: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| schema_core::lint::is_lint(d.code))
+        .collect();
     assert!(lints.is_empty(), "{lints:#?}");
 }
 
@@ -115,10 +196,39 @@ fn locked_migrations_have_shipped_and_are_not_linted() {
     let set = schema_core::source::load_dir(&dir, None).unwrap();
     let lock = schema_core::lockfile::render(&set);
     let mut set = set;
-    set.files.push(schema_core::source::SourceFile::new("../migrations.lock", lock));
+    set.files.push(schema_core::source::SourceFile::new(
+        "../migrations.lock",
+        lock,
+    ));
     set.lockfile = Some(set.files.len() - 1);
     let analysis = analyze(set.clone(), &Config::default());
-    assert!(with_code(&analysis, "drop-column").is_empty(), "the locked drop has shipped");
+    assert!(
+        with_code(&analysis, "drop-column").is_empty(),
+        "the locked drop has shipped"
+    );
     let everything = Config::parse("[lints]\ninclude_locked = true\n").unwrap();
-    assert_eq!(with_code(&analyze(set, &everything), "drop-column").len(), 1);
+    assert_eq!(
+        with_code(&analyze(set, &everything), "drop-column").len(),
+        1
+    );
+}
+
+#[test]
+fn sqlite_folders_get_only_the_rules_that_mean_something_there() {
+    let config = Config::parse("dialect = \"sqlite\"\n").unwrap();
+    let analysis = in_memory(
+        &[
+            (
+                "001_users.sql",
+                "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, born TIMESTAMP);\n",
+            ),
+            (
+                "002_change.sql",
+                "CREATE INDEX users_name ON users (name);\nALTER TABLE users DROP COLUMN born;\nPRAGMA foreign_keys = ON;\n",
+            ),
+        ],
+        &config,
+    );
+    let codes: Vec<&str> = analysis.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, vec!["drop-column"], "{:#?}", analysis.diagnostics);
 }

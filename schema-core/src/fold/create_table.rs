@@ -374,6 +374,11 @@ impl Folder<'_> {
                 }
                 ColumnOption::Comment(text) => column.comment = Some(text.clone()),
                 ColumnOption::Collation(_) | ColumnOption::CharacterSet(_) => {}
+                // SQLite's AUTOINCREMENT only changes how rowids are reused: no catalog effect.
+                ColumnOption::DialectSpecific(tokens)
+                    if tokens
+                        .iter()
+                        .all(|t| t.to_string().eq_ignore_ascii_case("autoincrement")) => {}
                 other => {
                     let diagnostic = self.here(
                         Diagnostic::warning(

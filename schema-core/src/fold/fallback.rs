@@ -44,6 +44,8 @@ impl Folder<'_> {
                 self.open_transaction = None;
                 true
             }
+            // SQLite settings (`PRAGMA foreign_keys = ON`) change no schema object.
+            ["PRAGMA", ..] => true,
             ["DROP", "INDEX", "CONCURRENTLY", ..] => {
                 self.non_transactional("DROP INDEX CONCURRENTLY");
                 let mut rest: Vec<&String> = words[3..].iter().collect();

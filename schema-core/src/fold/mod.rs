@@ -129,7 +129,7 @@ pub fn fold_with_history(
     let mut linter = config
         .lints
         .enabled
-        .then(|| Linter::new(config.lints.clone()));
+        .then(|| Linter::new(config.lints.clone(), config.dialect));
     let locked_up_to = match (set.lockfile, config.lints.include_locked) {
         (Some(lock), false) => crate::lockfile::highest_version(&set.files[lock].text),
         _ => None,

@@ -142,6 +142,24 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
+/// Rules about PostgreSQL's locks, rewrites and types, which mean nothing on SQLite (whose
+/// integers are 64-bit, which has no CONCURRENTLY, no lock_timeout and no table rewrites of
+/// this kind).
+pub fn postgres_only(code: &str) -> bool {
+    let group = RULES
+        .iter()
+        .find(|rule| rule.code == code)
+        .map(|rule| rule.group);
+    matches!(group, Some("locking") | Some("types"))
+        || matches!(
+            code,
+            "set-not-null"
+                | "unique-on-existing-table"
+                | "constraint-not-valid"
+                | "type-change-rewrite"
+        )
+}
+
 /// True for the codes of lint rules (as opposed to problems of the history itself).
 pub fn is_lint(code: &str) -> bool {
     RULES.iter().any(|rule| rule.code == code)

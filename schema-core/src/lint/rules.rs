@@ -3,6 +3,7 @@
 
 use super::{Allowed, LintConfig};
 use crate::catalog::{Catalog, QualifiedName, Site, Table};
+use crate::config::Dialect;
 use crate::diagnostic::Diagnostic;
 use crate::names;
 use crate::pgtype;
@@ -24,6 +25,7 @@ pub(crate) trait LintScope {
 /// Per-migration state of the lints (lock_timeout seen, reported once).
 pub(crate) struct Linter {
     config: LintConfig,
+    dialect: Dialect,
     migration: Option<usize>,
     timeout_set: bool,
     timeout_reported: bool,
@@ -44,9 +46,10 @@ const VOLATILE: &[&str] = &[
 ];
 
 impl Linter {
-    pub(crate) fn new(config: LintConfig) -> Linter {
+    pub(crate) fn new(config: LintConfig, dialect: Dialect) -> Linter {
         Linter {
             config,
+            dialect,
             migration: None,
             timeout_set: false,
             timeout_reported: false,
@@ -78,6 +81,7 @@ impl Linter {
         let version = self.config.postgres_version;
         let mut found = Findings {
             config: &self.config,
+            dialect: self.dialect,
             allowed,
             out: Vec::new(),
         };
@@ -167,6 +171,7 @@ fn column_site(scope: &dyn LintScope, column: &ColumnDef) -> Site {
 
 struct Findings<'a> {
     config: &'a LintConfig,
+    dialect: Dialect,
     allowed: &'a Allowed,
     out: Vec<Diagnostic>,
 }
@@ -176,6 +181,9 @@ impl Findings<'_> {
         let Some(severity) = self.config.severity(code) else {
             return;
         };
+        if self.dialect == Dialect::Sqlite && super::postgres_only(code) {
+            return;
+        }
         if self.allowed.allows(code) {
             return;
         }
