@@ -11,6 +11,10 @@ use sqlparser::ast::{Ident, ObjectName};
 
 impl Folder<'_> {
     pub(crate) fn opaque(&mut self, text: &str, offset: Option<usize>, reason: &str) {
+        if reason == super::UNTERMINATED {
+            self.remember_opaque_words(text);
+            return;
+        }
         let words = words(text);
         let upper: Vec<String> = words
             .iter()
@@ -88,8 +92,14 @@ impl Folder<'_> {
         self.remember_opaque_words(text);
         let kind = super::statement::statement_kind(text);
         let start = self.site.range.start + offset.unwrap_or(0);
+        let file_text = &self.set.files[self.site.file].text;
         let end = if offset.is_some() {
-            (start + 1).min(self.site.range.end)
+            // One character, not one byte: labels end on a character boundary.
+            let width = file_text
+                .get(start..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
+            (start + width).min(self.site.range.end)
         } else {
             self.site.range.end
         };

@@ -49,6 +49,7 @@ pub fn statements(set: &MigrationSet, config: &Config) -> (Vec<StatementRecord>,
         let file = migration.up;
         let text = &set.files[file].text;
         let (raw, problems) = split::split(text);
+        let unterminated: Vec<usize> = problems.iter().map(|p| p.offset).collect();
         for problem in problems {
             diagnostics.push(
                 Diagnostic::error(
@@ -65,17 +66,30 @@ pub fn statements(set: &MigrationSet, config: &Config) -> (Vec<StatementRecord>,
         }
         for statement in raw {
             let sql = &text[statement.range.clone()];
+            // A statement cut short by an unterminated literal is already an error; parsing
+            // it would only add a second finding for the same problem.
+            let parsed = if unterminated.iter().any(|at| statement.range.contains(at)) {
+                Parsed::Opaque {
+                    offset: None,
+                    reason: UNTERMINATED.to_string(),
+                }
+            } else {
+                parse::parse_statement(sql, config.dialect)
+            };
             records.push(StatementRecord {
                 migration: migration_index,
                 file,
                 range: statement.range.clone(),
                 leading: statement.leading.clone(),
-                parsed: parse::parse_statement(sql, config.dialect),
+                parsed,
             });
         }
     }
     (records, diagnostics)
 }
+
+/// The reason given to statements that an unterminated literal runs through.
+pub(crate) const UNTERMINATED: &str = "an unterminated literal runs through it";
 
 /// Tables of migration tools: known to exist without configuration.
 const TOOL_TABLES: &[&str] = &[

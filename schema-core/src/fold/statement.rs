@@ -201,8 +201,22 @@ pub(crate) fn statement_kind(text: &str) -> String {
         if !upper.chars().all(|c| c.is_ascii_alphabetic()) {
             break;
         }
+        // `CREATE UNIQUE INDEX`, `CREATE OR REPLACE`, but `CREATE TABLE`, not `CREATE TABLE t`.
+        let modifier = matches!(
+            upper.as_str(),
+            "UNIQUE"
+                | "OR"
+                | "REPLACE"
+                | "MATERIALIZED"
+                | "TEMP"
+                | "TEMPORARY"
+                | "UNLOGGED"
+                | "GLOBAL"
+                | "LOCAL"
+        );
         kind.push(upper);
-        if kind.len() == 2 && !matches!(kind[0].as_str(), "CREATE" | "ALTER" | "DROP") {
+        let opens = matches!(kind[0].as_str(), "CREATE" | "ALTER" | "DROP");
+        if kind.len() >= 2 && (!opens || !modifier) {
             break;
         }
     }
