@@ -35,6 +35,28 @@ impl Folder<'_> {
         table: &QualifiedName,
         operation: &AlterTableOperation,
     ) -> Option<QualifiedName> {
+        let column = match operation {
+            AlterTableOperation::AddColumn { column_def, .. } => Some(&column_def.name),
+            AlterTableOperation::DropColumn { column_names, .. } => column_names.first(),
+            AlterTableOperation::RenameColumn {
+                old_column_name, ..
+            } => Some(old_column_name),
+            AlterTableOperation::AlterColumn { column_name, .. } => Some(column_name),
+            _ => None,
+        };
+        if let Some(column) = column {
+            self.focus_on(column);
+        }
+        let renamed = self.apply_alter_table_operation(table, operation);
+        self.unfocus();
+        renamed
+    }
+
+    fn apply_alter_table_operation(
+        &mut self,
+        table: &QualifiedName,
+        operation: &AlterTableOperation,
+    ) -> Option<QualifiedName> {
         match operation {
             AlterTableOperation::AddColumn {
                 if_not_exists,

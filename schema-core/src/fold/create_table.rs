@@ -49,6 +49,7 @@ impl Folder<'_> {
         let mut table = Table::new(&name, self.site.clone());
         let mut constraints = Vec::new();
         for definition in &create.columns {
+            self.focus_on(&definition.name);
             let (column, column_constraints) = self.column_from_def(&name, definition);
             if table.column(&column.name).is_some() {
                 let diagnostic = self.here(
@@ -64,6 +65,7 @@ impl Folder<'_> {
             table.columns.push(column);
             constraints.extend(column_constraints);
         }
+        self.unfocus();
         for constraint in &create.constraints {
             constraints.push(constraint_spec(constraint));
         }

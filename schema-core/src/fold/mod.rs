@@ -120,6 +120,8 @@ pub struct Folder<'a> {
     pub(crate) history: history::History,
     /// Explicit `BEGIN` seen in the current file and not yet committed.
     open_transaction: Option<Site>,
+    /// A narrower range inside the current statement for `here` (see `focus_on`).
+    focus: Option<Range<usize>>,
     /// The search path to restore when the file that ran `SET LOCAL search_path` ends.
     search_path_before_local: Option<Vec<String>>,
 }
@@ -226,6 +228,7 @@ impl<'a> Folder<'a> {
             history: history::History::default(),
             open_transaction: None,
             search_path_before_local: None,
+            focus: None,
         };
         folder.catalog.schemas.push("public".into());
         folder.future_tables = folder.scan_creates(records);
@@ -265,7 +268,23 @@ impl<'a> Folder<'a> {
 
     /// A diagnostic located at the current statement.
     pub(crate) fn here(&self, diagnostic: Diagnostic, label: impl Into<String>) -> Diagnostic {
-        diagnostic.at(self.site.file, self.site.range.clone(), label)
+        let range = self
+            .focus
+            .clone()
+            .unwrap_or_else(|| self.site.range.clone());
+        diagnostic.at(self.site.file, range, label)
+    }
+
+    /// Narrows what `here` points at to `ident` (a column being defined or changed) until
+    /// `unfocus`; the whole statement when sqlparser kept no position for it.
+    pub(crate) fn focus_on(&mut self, ident: &sqlparser::ast::Ident) {
+        let name = ObjectName::from(vec![ident.clone()]);
+        let site = self.site_of(Some(&name));
+        self.focus = (site.range != self.site.range).then_some(site.range);
+    }
+
+    pub(crate) fn unfocus(&mut self) {
+        self.focus = None;
     }
 
     pub(crate) fn file_path(&self, file: usize) -> &str {
