@@ -271,14 +271,14 @@ fn catalog_of_migrations_with_errors_still_prints_and_warns() {
 }
 
 #[test]
-fn catalog_as_sql_is_not_implemented_yet() {
+fn catalog_as_sql_is_the_squashed_baseline() {
     let root = migrations(&[("001_users.sql", USERS)]);
     schema(root.path(), &["catalog", "--format", "sql"])
         .assert()
-        .code(2)
-        .stdout("")
-        .stderr(predicate::str::contains(
-            "sql output is not implemented yet",
+        .code(0)
+        .stderr("")
+        .stdout(predicate::str::contains(
+            "CREATE TABLE public.users (\n    id bigint NOT NULL,\n    CONSTRAINT users_pkey PRIMARY KEY (id)\n);",
         ));
 }
 

@@ -304,3 +304,24 @@ fn new_follows_a_flyway_folder() {
         .code(0)
         .stdout("created migrations/V2__add_posts.sql\n");
 }
+
+#[test]
+fn squash_warns_about_a_view_over_a_renamed_table() {
+    let root = migrations(&[
+        ("001_accounts.sql", ACCOUNTS),
+        (
+            "002_view.sql",
+            "CREATE VIEW emails AS SELECT email FROM accounts;\n",
+        ),
+        ("003_rename.sql", "ALTER TABLE accounts RENAME TO users;\n"),
+    ]);
+    schema(root.path(), &["squash"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "-- WARNING: view `emails` is copied as written, but it reads `accounts`",
+        ))
+        .stderr(predicate::str::contains(
+            "warning: view `emails` is copied as written",
+        ));
+}

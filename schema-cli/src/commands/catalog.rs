@@ -1,7 +1,9 @@
-//! `schema catalog [DIR]`: the schema the migrations build, as one JSON document.
+//! `schema catalog [DIR]`: the schema the migrations build, as one JSON document or as SQL
+//! (the baseline `schema squash` writes).
 
 use crate::{Failure, Status, input};
 use clap::{Args, ValueEnum};
+use schema_core::squash::{self, SquashOptions};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -27,17 +29,11 @@ pub struct CatalogArgs {
 enum CatalogFormat {
     /// Tables, enums, views, sequences, functions and triggers, sorted by schema and name.
     Json,
-    /// `CREATE` statements for the final schema (not implemented yet).
+    /// `CREATE` statements for the final schema: the baseline `schema squash` writes.
     Sql,
 }
 
 pub fn run(args: CatalogArgs) -> Result<Status, Failure> {
-    if args.format == CatalogFormat::Sql {
-        return Err(Failure::Input {
-            message: "sql output is not implemented yet".to_string(),
-            hint: "use `--format json` for now".to_string(),
-        });
-    }
     let analysis = input::analyze_folder(&args.dir)?;
     let errors = analysis.diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 {
@@ -50,7 +46,15 @@ pub fn run(args: CatalogArgs) -> Result<Status, Failure> {
         );
     }
     let mut out = io::stdout().lock();
-    writeln!(out, "{}", analysis.catalog.to_json())?;
+    match args.format {
+        CatalogFormat::Json => writeln!(out, "{}", analysis.catalog.to_json())?,
+        CatalogFormat::Sql => {
+            // `analyze_folder` has read this config already: it is valid.
+            let config = schema_core::Config::load_for(&args.dir).unwrap_or_default();
+            let baseline = squash::squash(&analysis, &config, SquashOptions::default());
+            out.write_all(baseline.sql.as_bytes())?;
+        }
+    }
     out.flush()?;
     Ok(Status::Clean)
 }

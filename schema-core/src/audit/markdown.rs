@@ -132,16 +132,7 @@ impl AuditReport {
 
         if !self.other_findings.is_empty() {
             heading(out, "Other Findings");
-            for finding in &self.other_findings {
-                let _ = writeln!(
-                    out,
-                    "- {} [{}]: {}{}",
-                    finding.severity.as_str(),
-                    finding.code,
-                    finding.message,
-                    at(finding)
-                );
-            }
+            write_other_findings(out, &self.other_findings);
         }
 
         let _ = writeln!(out, "\n## Tables Created by Migrations\n");
@@ -200,6 +191,62 @@ impl AuditReport {
         for (index, item) in self.action_items.iter().enumerate() {
             let _ = writeln!(out, "{}. {item}", index + 1);
         }
+    }
+}
+
+/// One line per finding while there are few of a code; past that, one line per code with the
+/// count, the first message and the files (the JSON form keeps every finding).
+fn write_other_findings(out: &mut String, findings: &[Finding]) {
+    const LISTED_PER_CODE: usize = 3;
+    let mut codes: Vec<&str> = Vec::new();
+    for finding in findings {
+        if !codes.contains(&finding.code) {
+            codes.push(finding.code);
+        }
+    }
+    // Errors first, then warnings, each in order of first appearance.
+    codes.sort_by_key(|code| {
+        std::cmp::Reverse(
+            findings
+                .iter()
+                .filter(|f| f.code == *code)
+                .map(|f| f.severity)
+                .max(),
+        )
+    });
+    for code in codes {
+        let of_code: Vec<&Finding> = findings.iter().filter(|f| f.code == code).collect();
+        if of_code.len() <= LISTED_PER_CODE {
+            for finding in of_code {
+                let _ = writeln!(
+                    out,
+                    "- {} [{}]: {}{}",
+                    finding.severity.as_str(),
+                    finding.code,
+                    finding.message,
+                    at(finding)
+                );
+            }
+            continue;
+        }
+        let mut files: Vec<&str> = Vec::new();
+        for finding in &of_code {
+            if let Some(place) = &finding.location
+                && !files.contains(&place.file.as_str())
+            {
+                files.push(&place.file);
+            }
+        }
+        let _ = writeln!(
+            out,
+            "- {} [{}], {} findings in {} file(s), e.g. {}{}",
+            of_code[0].severity.as_str(),
+            code,
+            of_code.len(),
+            files.len(),
+            of_code[0].message,
+            at(of_code[0])
+        );
     }
 }
 

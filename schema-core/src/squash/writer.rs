@@ -217,9 +217,36 @@ impl Writer<'_> {
         }
         self.section("views and SQL functions");
         for site in items {
+            if let Some(view) = catalog.views.values().find(|view| &view.created == site) {
+                self.check_view_dependencies(view);
+            }
             let text = self.site_text(site);
             self.line(&text);
         }
+    }
+
+    /// A view is copied as written; a table it read that is gone under that name (renamed
+    /// since) makes that text wrong, so say so in the baseline and on the list.
+    fn check_view_dependencies(&mut self, view: &crate::catalog::View) {
+        let catalog = self.catalog();
+        let gone: Vec<String> = view
+            .depends_on
+            .iter()
+            .filter(|name| {
+                !catalog.tables.contains_key(*name) && !catalog.views.contains_key(*name)
+            })
+            .map(|name| format!("`{name}`"))
+            .collect();
+        if gone.is_empty() {
+            return;
+        }
+        let name = QualifiedName::new(&view.schema, &view.name);
+        let note = format!(
+            "view `{name}` is copied as written, but it reads {}, which no longer exist(s) under that name: check its definition",
+            gone.join(", ")
+        );
+        self.line(&format!("-- WARNING: {note}"));
+        self.not_reproduced.push(note);
     }
 
     pub(super) fn tables(&mut self) {
