@@ -58,7 +58,7 @@ impl Database {
             #[cfg(feature = "postgres")]
             Database::Postgres(db) => db.apply(migration, resume_at).await.map(|()| true),
             #[cfg(feature = "sqlite")]
-            Database::Sqlite(db) => db.apply(migration).await,
+            Database::Sqlite(db) => db.apply(migration, resume_at).await,
         }
     }
 

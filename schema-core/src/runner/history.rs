@@ -20,6 +20,7 @@ pub struct AppliedMigration {
 }
 
 /// `CREATE TABLE IF NOT EXISTS` for PostgreSQL, as sqlx writes it.
+#[cfg(feature = "postgres")]
 pub fn create_table_postgres(table: &str) -> String {
     format!(
         "CREATE TABLE IF NOT EXISTS {table} (
@@ -34,6 +35,7 @@ pub fn create_table_postgres(table: &str) -> String {
 }
 
 /// `CREATE TABLE IF NOT EXISTS` for SQLite, as sqlx writes it.
+#[cfg(feature = "sqlite")]
 pub fn create_table_sqlite(table: &str) -> String {
     format!(
         "CREATE TABLE IF NOT EXISTS {table} (

@@ -73,7 +73,14 @@ impl SqliteRunner {
     }
 
     /// `false` when another runner applied the migration while this one waited for the lock.
-    pub(crate) async fn apply(&mut self, migration: &Migration) -> Result<bool, RunnerError> {
+    ///
+    /// A no-transaction migration runs whole, outside a transaction, as sqlx runs it: SQLite
+    /// has no statement that needs resuming, so `_resume_at` is not used.
+    pub(crate) async fn apply(
+        &mut self,
+        migration: &Migration,
+        _resume_at: usize,
+    ) -> Result<bool, RunnerError> {
         let started = Instant::now();
         if migration.no_transaction {
             // Outside a transaction, as sqlx runs it (`VACUUM` and the like).
