@@ -415,70 +415,10 @@ impl Folder<'_> {
         let table_label = table.name.clone();
         match spec {
             ConstraintSpec::PrimaryKey { name, columns } => {
-                if !self.columns_exist(table_name, &columns, "primary key")
-                    || !self.relation_name_free(table_name, name.as_deref())
-                {
-                    return;
-                }
-                if let Some(existing) = &table.primary_key {
-                    let message = format!(
-                        "table `{table_name}` already has a primary key `{}`",
-                        existing.name
-                    );
-                    let diagnostic = self.here(
-                        Diagnostic::error("duplicate-primary-key", message),
-                        "second primary key",
-                    );
-                    self.report(diagnostic.help("drop the existing primary key constraint first"));
-                    return;
-                }
-                let name = name.unwrap_or_else(|| {
-                    self.choose_relation_name(table_name, &table_label, None, "pkey")
-                });
-                let table = self
-                    .catalog
-                    .tables
-                    .get_mut(table_name)
-                    .expect("checked above");
-                for column in &columns {
-                    if let Some(column) = table.column_mut(column) {
-                        column.not_null = true;
-                    }
-                }
-                table.primary_key = Some(KeyConstraint {
-                    name: name.clone(),
-                    columns: columns.clone(),
-                });
-                table
-                    .indexes
-                    .push(constraint_index(&name, columns, true, self.site.clone()));
+                self.add_key(table_name, &table_label, name, columns, true)
             }
             ConstraintSpec::Unique { name, columns } => {
-                if !self.columns_exist(table_name, &columns, "unique constraint")
-                    || !self.relation_name_free(table_name, name.as_deref())
-                {
-                    return;
-                }
-                let name = name.unwrap_or_else(|| {
-                    self.choose_relation_name(
-                        table_name,
-                        &table_label,
-                        Some(&names::join_columns(&columns)),
-                        "key",
-                    )
-                });
-                let table = self
-                    .catalog
-                    .tables
-                    .get_mut(table_name)
-                    .expect("checked above");
-                table.unique.push(KeyConstraint {
-                    name: name.clone(),
-                    columns: columns.clone(),
-                });
-                table
-                    .indexes
-                    .push(constraint_index(&name, columns, false, self.site.clone()));
+                self.add_key(table_name, &table_label, name, columns, false)
             }
             ConstraintSpec::ForeignKey {
                 name,
@@ -557,6 +497,77 @@ impl Folder<'_> {
                 self.report(diagnostic);
             }
         }
+    }
+
+    /// A primary key or unique constraint, with the index PostgreSQL creates for it.
+    fn add_key(
+        &mut self,
+        table_name: &QualifiedName,
+        table_label: &str,
+        name: Option<String>,
+        columns: Vec<String>,
+        primary: bool,
+    ) {
+        let what = if primary {
+            "primary key"
+        } else {
+            "unique constraint"
+        };
+        if !self.columns_exist(table_name, &columns, what)
+            || !self.relation_name_free(table_name, name.as_deref())
+        {
+            return;
+        }
+        let existing = self
+            .catalog
+            .tables
+            .get(table_name)
+            .and_then(|t| t.primary_key.clone());
+        if let (true, Some(existing)) = (primary, existing) {
+            let message = format!(
+                "table `{table_name}` already has a primary key `{}`",
+                existing.name
+            );
+            let diagnostic = self.here(
+                Diagnostic::error("duplicate-primary-key", message),
+                "second primary key",
+            );
+            self.report(diagnostic.help("drop the existing primary key constraint first"));
+            return;
+        }
+        let name = name.unwrap_or_else(|| {
+            if primary {
+                self.choose_relation_name(table_name, table_label, None, "pkey")
+            } else {
+                self.choose_relation_name(
+                    table_name,
+                    table_label,
+                    Some(&names::join_columns(&columns)),
+                    "key",
+                )
+            }
+        });
+        let site = self.site.clone();
+        let Some(table) = self.catalog.tables.get_mut(table_name) else {
+            return;
+        };
+        let key = KeyConstraint {
+            name: name.clone(),
+            columns: columns.clone(),
+        };
+        if primary {
+            for column in &columns {
+                if let Some(column) = table.column_mut(column) {
+                    column.not_null = true;
+                }
+            }
+            table.primary_key = Some(key);
+        } else {
+            table.unique.push(key);
+        }
+        table
+            .indexes
+            .push(constraint_index(&name, columns, primary, site));
     }
 
     /// A primary key or unique constraint creates an index of its name: the name must be free
