@@ -1,92 +1,104 @@
-//! The operations console's schema, checked when this crate compiles.
+//! An operations console on SQLite or PostgreSQL, its schema checked when this crate compiles.
 //!
-//! `migrations!` below refuses to compile if `migrations/` has a duplicate table, a reused
-//! version, an unnumbered file or a reference to a missing table; it also generates the
-//! `tables` constants used in the queries here. At run time the example shows what the analyzer
-//! makes of the legacy 29-file history that the baseline migration replaces.
+//! `migrations/postgres` and `migrations/sqlite` hold the same schema for the two backends.
+//! Each `migrations!` call below refuses to compile on a bad history and generates the
+//! `tables::<table>::{NAME, COLUMNS, <COLUMN>, Row}` items the queries in `console` use; the
+//! SQLite call's `same_tables_as` also refuses to compile when the two histories stop building
+//! the same tables and columns.
+//!
+//! At start-up the app runs the embedded migrations (`MIGRATOR`), checks the live schema
+//! against the compile-time catalog (`verify`), then does an operator's work. Settings:
+//! `DATABASE_URL=postgres://...` (or `sqlite:...`); without it, a SQLite file in
+//! `APP_DATA_DIR` (default `./data`). `app-example legacy` prints what the analyzer makes of the
+//! 29-file legacy history the baseline replaces.
 
-use schema_core::diagnostic::Severity;
-use std::path::Path;
+mod console;
+mod drift;
+mod legacy;
+mod settings;
 
-schema_macros::migrations!("migrations");
+use settings::Backend;
+use std::process::ExitCode;
 
-use tables::{ticket_comments, tickets};
-
-/// The open-tickets query, written with the generated names: a renamed column breaks the build.
-fn open_tickets_query() -> String {
-    format!(
-        "SELECT {}, {}, {} FROM {} WHERE {} <> 'closed' ORDER BY {}",
-        tickets::ID,
-        tickets::TITLE,
-        tickets::PRIORITY,
-        tickets::NAME,
-        tickets::STATUS,
-        tickets::CREATED_AT
-    )
+/// The PostgreSQL schema: `postgres::tables`, `postgres::MIGRATOR`.
+mod postgres {
+    schema_macros::migrations!("migrations/postgres");
 }
 
-fn add_comment_query() -> String {
-    let columns = [
-        ticket_comments::TICKET_ID,
-        ticket_comments::USER_ID,
-        ticket_comments::BODY,
-    ];
-    format!(
-        "INSERT INTO {} ({}) VALUES ($1, $2, $3)",
-        ticket_comments::NAME,
-        columns.join(", ")
-    )
+/// The same schema for SQLite, held to the PostgreSQL one's tables, columns and nullability.
+mod sqlite {
+    schema_macros::migrations!(
+        "migrations/sqlite",
+        dialect = "sqlite",
+        same_tables_as = "migrations/postgres"
+    );
 }
 
-fn main() {
-    println!("compiled against {} checked migrations:", MIGRATOR.len());
-    for migration in MIGRATOR.iter() {
-        let down = if migration.down_sql.is_some() {
-            "reversible"
-        } else {
-            "no down"
-        };
-        println!(
-            "  {:04} {} ({down})",
-            migration.version, migration.description
-        );
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("legacy") {
+        return legacy::report();
     }
-    println!("\ntickets has columns {:?}", tickets::COLUMNS);
-    println!("open tickets:  {}", open_tickets_query());
-    println!("add a comment: {}", add_comment_query());
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
-    let legacy =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema-core/test_data/audit/migrations");
-    match schema_core::analyze_dir(&legacy, &schema_core::Config::default()) {
-        Ok(analysis) => {
-            let count = |severity| {
-                analysis
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity == severity)
-                    .count()
-            };
-            println!(
-                "\nthe legacy history the baseline replaces ({} files): {} errors, {} warnings, {} notes",
-                analysis.set.migrations.len(),
-                count(Severity::Error),
-                count(Severity::Warning),
-                count(Severity::Info)
-            );
-            for diagnostic in analysis
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-            {
-                let first_line = schema_core::render::one_line(&analysis.set, diagnostic);
-                println!("  {}", first_line.lines().next().unwrap_or_default());
+/// Migrate, verify, work; every failure is one line for `main` to print.
+async fn run() -> Result<(), String> {
+    let backend = Backend::from_env()?;
+    println!("database: {}", backend.describe());
+    let embedded = match backend {
+        Backend::Postgres { .. } => &postgres::MIGRATOR,
+        Backend::Sqlite { .. } => &sqlite::MIGRATOR,
+    };
+    let migrator = embedded.migrator().map_err(one_line)?;
+    let url = backend.url();
+    let report = migrator.run(url).await.map_err(one_line)?;
+    if report.applied.is_empty() && report.adopted.is_empty() {
+        println!(
+            "migrations: up to date ({} migrations)",
+            migrator.migrations().len()
+        );
+    } else {
+        for migration in migrator.migrations() {
+            if report.applied.contains(&migration.version) {
+                println!("migrations: applied {}", migration.path);
+            } else if report.adopted.contains(&migration.version) {
+                println!("migrations: adopted baseline {}", migration.path);
             }
         }
-        Err(error) => {
-            eprintln!("error: {error}");
-            std::process::exit(2);
-        }
     }
+    let differences = drift::differences(&migrator, &backend).await?;
+    if let Some(first) = differences.first() {
+        let more = match differences.len() - 1 {
+            0 => String::new(),
+            n => format!(" (and {n} more)"),
+        };
+        return Err(format!(
+            "the database schema has drifted from the migrations: {first}{more}; the app will not work on it"
+        ));
+    }
+    let result = match backend {
+        Backend::Postgres { .. } => console::postgres::run(url).await,
+        Backend::Sqlite { .. } => console::sqlite::run(url).await,
+    };
+    result.map_err(|error| format!("query failed: {}", one_line(error)))
+}
+
+/// An error's message on one line: the runner's lists become `; `-separated.
+fn one_line(error: impl std::fmt::Display) -> String {
+    let text = error.to_string();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    lines.join("; ")
 }
 
 #[cfg(test)]
@@ -94,20 +106,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn queries_use_the_generated_names() {
-        assert_eq!(
-            open_tickets_query(),
-            "SELECT id, title, priority FROM tickets WHERE status <> 'closed' ORDER BY created_at"
-        );
-        assert_eq!(
-            add_comment_query(),
-            "INSERT INTO ticket_comments (ticket_id, user_id, body) VALUES ($1, $2, $3)"
-        );
+    fn both_backends_embed_every_migration_with_its_down() {
+        for embedded in [&postgres::MIGRATOR, &sqlite::MIGRATOR] {
+            assert_eq!(embedded.len(), 3);
+            assert!(embedded.iter().all(|m| m.down_sql.is_some()));
+        }
     }
 
     #[test]
-    fn every_migration_is_embedded_with_its_down() {
-        assert_eq!(MIGRATOR.len(), 3);
-        assert!(MIGRATOR.iter().all(|m| m.down_sql.is_some()));
+    fn sqlite_integers_are_i64_and_postgres_keeps_its_widths() {
+        let pg = postgres::tables::checklist_submissions::Row {
+            id: 1_i64,
+            user_id: 1,
+            category: String::new(),
+            location: String::new(),
+            completed: 0_i32,
+            total: 1_i32,
+            submitted_at: String::new(),
+        };
+        let sqlite = sqlite::tables::checklist_submissions::Row {
+            id: pg.id,
+            user_id: pg.user_id,
+            category: pg.category.clone(),
+            location: pg.location.clone(),
+            completed: i64::from(pg.completed),
+            total: i64::from(pg.total),
+            submitted_at: pg.submitted_at.clone(),
+        };
+        assert_eq!(sqlite.total, 1_i64);
+    }
+
+    #[test]
+    fn multi_line_errors_become_one_line() {
+        assert_eq!(one_line("a\n  - b\n    help: c\n"), "a; - b; help: c");
     }
 }

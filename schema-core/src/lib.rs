@@ -18,6 +18,7 @@ pub mod layout;
 pub mod lint;
 pub mod lockfile;
 pub mod render;
+pub mod shape;
 pub mod source;
 pub mod split;
 pub mod squash;

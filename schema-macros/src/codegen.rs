@@ -26,13 +26,18 @@ use crate::names::{self, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use schema_core::catalog::{Catalog, EnumType, QualifiedName, Table};
+use schema_core::config::Dialect;
 use schema_core::source::{self, MigrationSet};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// `pub mod tables { ... }` and `pub mod enums { ... }`.
-pub fn schema_modules(catalog: &Catalog) -> TokenStream {
+pub fn schema_modules(catalog: &Catalog, dialect: Dialect) -> TokenStream {
     let enums = EnumNames::new(catalog);
+    let types = RustTypes {
+        enums: &enums,
+        dialect,
+    };
     let mut tables_by_schema: BTreeMap<&str, Vec<&Table>> = BTreeMap::new();
     for table in catalog.tables.values() {
         tables_by_schema
@@ -46,7 +51,7 @@ pub fn schema_modules(catalog: &Catalog) -> TokenStream {
     if let Some(tables) = tables_by_schema.remove("public") {
         for table in tables {
             let module = names::ident(&top.claim(names::sanitize(&table.name)));
-            let body = table_module(table, &enums, 2);
+            let body = table_module(table, &types, 2);
             table_items.push(quote! { pub mod #module { #body } });
         }
     }
@@ -55,7 +60,7 @@ pub fn schema_modules(catalog: &Catalog) -> TokenStream {
         let mut inner = Scope::default();
         let modules = tables.into_iter().map(|table| {
             let module = names::ident(&inner.claim(names::sanitize(&table.name)));
-            let body = table_module(table, &enums, 3);
+            let body = table_module(table, &types, 3);
             quote! { pub mod #module { #body } }
         });
         table_items.push(quote! { pub mod #schema_module { #(#modules)* } });
@@ -77,7 +82,7 @@ pub fn schema_modules(catalog: &Catalog) -> TokenStream {
 
 /// The items of one table's module; `depth` is how many modules deep it sits under the
 /// macro's call site (for `super::` paths to `enums`).
-fn table_module(table: &Table, enums: &EnumNames, depth: usize) -> TokenStream {
+fn table_module(table: &Table, types: &RustTypes, depth: usize) -> TokenStream {
     let name = table.qualified().display();
     let column_names = table.columns.iter().map(|column| column.name.as_str());
     let mut constants = Scope::with_reserved(&["NAME", "COLUMNS"]);
@@ -90,7 +95,7 @@ fn table_module(table: &Table, enums: &EnumNames, depth: usize) -> TokenStream {
         let doc = format!("`{sql_name}` {}", column.data_type);
         column_constants.push(quote! { #[doc = #doc] pub const #constant: &str = #sql_name; });
         let field = names::ident(&fields.claim(names::sanitize(&column.name)));
-        let mut ty = rust_type(&column.data_type, enums, depth);
+        let mut ty = types.rust_type(&column.data_type, depth);
         if !column.not_null {
             ty = quote! { ::core::option::Option<#ty> };
         }
@@ -111,6 +116,27 @@ fn table_module(table: &Table, enums: &EnumNames, depth: usize) -> TokenStream {
         #[derive(Debug, Clone, PartialEq)]
         #row_derives
         pub struct Row { #(#row_fields,)* }
+    }
+}
+
+/// What decides a column's Rust type: the enums, and the dialect (a SQLite `INTEGER`, whatever
+/// its declared width, holds 64 bits, so every integer type becomes `i64` there; `real`, an
+/// 8-byte float in SQLite, becomes `f64`).
+struct RustTypes<'a> {
+    enums: &'a EnumNames,
+    dialect: Dialect,
+}
+
+impl RustTypes<'_> {
+    fn rust_type(&self, data_type: &str, depth: usize) -> TokenStream {
+        if self.dialect == Dialect::Sqlite && !data_type.ends_with("[]") {
+            match schema_core::shape::affinity(data_type) {
+                schema_core::shape::Affinity::Integer => return quote! { i64 },
+                schema_core::shape::Affinity::Real => return quote! { f64 },
+                _ => {}
+            }
+        }
+        rust_type(data_type, self.enums, depth)
     }
 }
 
@@ -408,6 +434,16 @@ fn include_of(root: &Path, relative: &str) -> Result<TokenStream, String> {
     Ok(quote! { ::core::include_str!(#text) })
 }
 
+/// `#[sqlx(rename = "...")]` with the SQL spelling, when the sqlx derives are on: field and
+/// variant names are sanitised Rust names (`r#type`, `user_data`, `InReview`).
+fn sqlx_rename(sql_name: &str) -> TokenStream {
+    if cfg!(feature = "sqlx") {
+        quote! { #[sqlx(rename = #sql_name)] }
+    } else {
+        TokenStream::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,6 +464,22 @@ mod tests {
             ":: std :: string :: String"
         );
         assert_eq!(type_of("bytea"), ":: std :: vec :: Vec < u8 >");
+    }
+
+    #[test]
+    fn sqlite_integers_are_64_bit() {
+        let catalog = Catalog::default();
+        let enums = EnumNames::new(&catalog);
+        let types = RustTypes {
+            enums: &enums,
+            dialect: Dialect::Sqlite,
+        };
+        let type_of = |data_type| types.rust_type(data_type, 2).to_string();
+        assert_eq!(type_of("integer"), "i64");
+        assert_eq!(type_of("smallint"), "i64");
+        assert_eq!(type_of("real"), "f64");
+        assert_eq!(type_of("boolean"), "bool");
+        assert_eq!(type_of("text"), ":: std :: string :: String");
     }
 
     #[test]
@@ -468,15 +520,5 @@ mod tests {
             rust_type("status", &enums, 2).to_string(),
             "super :: super :: enums :: app :: Status"
         );
-    }
-}
-
-/// `#[sqlx(rename = "...")]` with the SQL spelling, when the sqlx derives are on: field and
-/// variant names are sanitised Rust names (`r#type`, `user_data`, `InReview`).
-fn sqlx_rename(sql_name: &str) -> TokenStream {
-    if cfg!(feature = "sqlx") {
-        quote! { #[sqlx(rename = #sql_name)] }
-    } else {
-        TokenStream::new()
     }
 }

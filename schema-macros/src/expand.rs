@@ -76,8 +76,13 @@ fn expand(input: &MigrationsInput) -> syn::Result<TokenStream> {
             Severity::Info => {}
         }
     }
+    if let Some(other) = &input.same_tables_as {
+        for difference in same_tables_differences(other, &analysis.catalog, config.dialect)? {
+            errors.push(other.span(), difference);
+        }
+    }
     let has_errors = !errors.errors.is_empty();
-    let modules = codegen::schema_modules(&analysis.catalog);
+    let modules = codegen::schema_modules(&analysis.catalog, config.dialect);
     // With errors the build fails anyway (and cargo reruns a failed build), so nothing needs
     // embedding; an empty `MIGRATOR` keeps code that uses it free of follow-on errors.
     let migrator = codegen::migrator(&analysis.set, &analysis.catalog, !has_errors)
@@ -91,6 +96,42 @@ fn expand(input: &MigrationsInput) -> syn::Result<TokenStream> {
         #modules
         #migrator
     })
+}
+
+/// `same_tables_as = "other"`: the other folder, folded with its own `schema.toml`, must build
+/// the same tables and columns (`schema_core::shape::compare`, PostgreSQL side first). One
+/// message per difference, each naming both folders' roles and saying what to do. The other
+/// folder's own errors are its own `migrations!` call's business; its files are tracked by
+/// that call's `include_str!`s when both sit in one crate.
+fn same_tables_differences(
+    other: &syn::LitStr,
+    catalog: &schema_core::catalog::Catalog,
+    dialect: Dialect,
+) -> syn::Result<Vec<String>> {
+    let written = other.value();
+    let dir = resolve_dir(&written).map_err(|message| syn::Error::new(other.span(), message))?;
+    let other_config = Config::load_for(&dir).map_err(|error| {
+        syn::Error::new(
+            other.span(),
+            format!("{error}\n= help: fix `schema.toml`; every key is optional"),
+        )
+    })?;
+    let other_analysis = schema_core::analyze_dir(&dir, &other_config)
+        .map_err(|error| syn::Error::new(other.span(), source_error_message(&written, &error)))?;
+    let differences = match dialect {
+        Dialect::Sqlite => schema_core::shape::compare(&other_analysis.catalog, catalog),
+        Dialect::Postgres => schema_core::shape::compare(catalog, &other_analysis.catalog),
+    };
+    Ok(differences
+        .into_iter()
+        .map(|difference| {
+            format!(
+                "[same-tables] {difference}\n= help: the migrations here and in `{written}` must \
+                 build the same tables, columns and nullability (types by SQLite affinity, see \
+                 `schema_core::shape`); add a migration to the side that lags"
+            )
+        })
+        .collect())
 }
 
 /// `CARGO_MANIFEST_DIR/written`. The variable is the folder of the `Cargo.toml` of the crate

@@ -5,10 +5,14 @@ use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{Ident, LitStr, Token, bracketed};
 
-/// `"path" [, dialect = "sqlite"] [, external_tables = ["a", "s.b"]] [, allow = ["code"]]`.
+/// `"path" [, dialect = "sqlite"] [, external_tables = ["a", "s.b"]] [, allow = ["code"]]
+/// [, same_tables_as = "other/path"]`.
 pub struct MigrationsInput {
     pub path: LitStr,
     pub dialect: Option<LitStr>,
+    /// Another folder (the other backend's history) that must build the same tables and
+    /// columns: `schema_core::shape::compare`.
+    pub same_tables_as: Option<LitStr>,
     pub external_tables: Option<Vec<LitStr>>,
     pub allow: Option<Vec<LitStr>>,
 }
@@ -26,6 +30,7 @@ impl Parse for MigrationsInput {
         let mut parsed = MigrationsInput {
             path,
             dialect: None,
+            same_tables_as: None,
             external_tables: None,
             allow: None,
         };
@@ -44,6 +49,12 @@ impl Parse for MigrationsInput {
                     }
                     parsed.dialect = Some(input.parse()?);
                 }
+                "same_tables_as" => {
+                    if parsed.same_tables_as.is_some() {
+                        return Err(duplicate());
+                    }
+                    parsed.same_tables_as = Some(input.parse()?);
+                }
                 "external_tables" => {
                     if parsed.external_tables.is_some() {
                         return Err(duplicate());
@@ -60,7 +71,8 @@ impl Parse for MigrationsInput {
                     return Err(syn::Error::new(
                         key.span(),
                         format!(
-                            "unknown option `{key}`; expected `dialect`, `external_tables` or `allow`"
+                            "unknown option `{key}`; expected `dialect`, `external_tables`, `allow` or \
+                             `same_tables_as`"
                         ),
                     ));
                 }

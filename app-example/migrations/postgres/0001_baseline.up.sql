@@ -1,5 +1,10 @@
 -- Baseline: the operations console's schema in one migration, tables in dependency order
--- (the phases of the legacy audit), replacing the 29-file legacy history.
+-- (the phases of the legacy audit), replacing the 29-file legacy history
+-- (schema-core/test_data/audit/migrations). Written by hand as the consolidated design
+-- (bigint identity keys, timestamptz, `users` and `system_config` included); `schema squash`
+-- of the legacy history reproduces the legacy's 33 tables as they are (uuid and serial keys,
+-- a DO block carried verbatim, stubs for `users`/`system_config`). `migrations/sqlite/` holds
+-- the same schema for SQLite; `same_tables_as` in src/main.rs keeps the two in step.
 
 -- Phase 1: core tables
 CREATE TABLE users (

@@ -1,0 +1,11 @@
+DROP TABLE ai_prompt_template_history;
+DROP TABLE ai_prompt_templates;
+DROP TABLE openphone_conversations;
+DROP TABLE notification_preferences;
+DROP TABLE checklist_submissions;
+DROP TABLE ticket_comments;
+DROP TABLE tickets;
+DROP TABLE public_requests;
+DROP TABLE feedback;
+DROP TABLE system_config;
+DROP TABLE users;
