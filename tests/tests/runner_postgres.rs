@@ -555,3 +555,34 @@ async fn the_embedded_migrator_runs_and_verifies_against_its_compile_time_catalo
     assert_eq!(m.revert_to(&db.url, 0).await.unwrap().reverted, [2, 1]);
     db.close().await;
 }
+
+#[tokio::test]
+async fn a_cancelled_run_releases_the_lock_and_commits_nothing() {
+    let Some(db) = TestDatabase::create().await else {
+        return;
+    };
+    let mut slow = HISTORY[..2].to_vec();
+    slow.push((
+        "0002_slow.up.sql",
+        "CREATE TABLE slow (id int);\nSELECT pg_sleep(30);\n",
+    ));
+    let dir = folder(&slow);
+    let cancelled = tokio::time::timeout(
+        Duration::from_millis(1500),
+        migrator(dir.path()).run(&db.url),
+    )
+    .await;
+    assert!(cancelled.is_err(), "the run was cancelled mid-migration");
+    assert_eq!(history(&db).await, [(1, true)]);
+
+    let mut fixed = HISTORY[..2].to_vec();
+    fixed.push(("0002_slow.up.sql", "CREATE TABLE slow (id int);\n"));
+    let dir = folder(&fixed);
+    let report = migrator(dir.path())
+        .lock_timeout(Duration::from_secs(10))
+        .run(&db.url)
+        .await
+        .unwrap();
+    assert_eq!(report.applied, [2]);
+    db.close().await;
+}
