@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
 }
 
 fn write(path: &Path, text: &str) {
@@ -25,7 +28,11 @@ fn run(crate_dir: &Path) -> String {
         .env("CARGO_TARGET_DIR", workspace().join("target/rebuild-check"))
         .output()
         .expect("cargo runs");
-    assert!(output.status.success(), "build failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -44,20 +51,40 @@ fn editing_or_adding_a_migration_rebuilds_the_crate() {
         ),
     );
     std::fs::copy(workspace().join("Cargo.lock"), root.join("Cargo.lock")).unwrap();
-    write(&root.join("build.rs"), "fn main() { schema_core::build::watch(\"migrations\"); }\n");
+    write(
+        &root.join("build.rs"),
+        "fn main() { schema_core::build::watch(\"migrations\"); }\n",
+    );
     write(
         &root.join("src/main.rs"),
         "schema_macros::migrations!(\"migrations\");\n\
          fn main() {\n    println!(\"{} {:?}\", MIGRATOR.len(), tables::notes::COLUMNS);\n}\n",
     );
-    write(&root.join("migrations/001_notes.sql"), "CREATE TABLE notes (id bigint PRIMARY KEY);\n");
+    write(
+        &root.join("migrations/001_notes.sql"),
+        "CREATE TABLE notes (id bigint PRIMARY KEY);\n",
+    );
     assert_eq!(run(&root).trim(), "1 [\"id\"]");
 
-    write(&root.join("migrations/001_notes.sql"), "CREATE TABLE notes (id bigint PRIMARY KEY, body text);\n");
-    assert_eq!(run(&root).trim(), "1 [\"id\", \"body\"]", "an edited migration must rebuild the crate");
+    write(
+        &root.join("migrations/001_notes.sql"),
+        "CREATE TABLE notes (id bigint PRIMARY KEY, body text);\n",
+    );
+    assert_eq!(
+        run(&root).trim(),
+        "1 [\"id\", \"body\"]",
+        "an edited migration must rebuild the crate"
+    );
 
-    write(&root.join("migrations/002_title.sql"), "ALTER TABLE notes ADD COLUMN title text;\n");
-    assert_eq!(run(&root).trim(), "2 [\"id\", \"body\", \"title\"]", "a new migration must rebuild the crate");
+    write(
+        &root.join("migrations/002_title.sql"),
+        "ALTER TABLE notes ADD COLUMN title text;\n",
+    );
+    assert_eq!(
+        run(&root).trim(),
+        "2 [\"id\", \"body\", \"title\"]",
+        "a new migration must rebuild the crate"
+    );
 
     let _ = std::fs::remove_dir_all(&root);
 }

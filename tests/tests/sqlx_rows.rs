@@ -12,10 +12,15 @@ use tables::app::accounts;
 
 #[tokio::test]
 async fn query_as_reads_rows_into_the_generated_struct() {
-    let Some(database) = TestDatabase::create().await else { return };
+    let Some(database) = TestDatabase::create().await else {
+        return;
+    };
     let mut conn = database.connect().await;
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/fixtures/pass_shapes/001_schema.sql");
-    apply_sql_files(&mut conn, &[fixture]).await.expect("fixture applies");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("ui/fixtures/pass_shapes/001_schema.sql");
+    apply_sql_files(&mut conn, &[fixture])
+        .await
+        .expect("fixture applies");
 
     let insert = format!(
         "INSERT INTO {} ({}, {}, {}, {}) VALUES ($1, $2, $3, $4)",
@@ -34,7 +39,12 @@ async fn query_as_reads_rows_into_the_generated_struct() {
         .await
         .expect("insert with a generated enum");
 
-    let select = format!("SELECT {} FROM {} ORDER BY {}", accounts::COLUMNS.join(", "), accounts::NAME, accounts::ID);
+    let select = format!(
+        "SELECT {} FROM {} ORDER BY {}",
+        accounts::COLUMNS.join(", "),
+        accounts::NAME,
+        accounts::ID
+    );
     let rows: Vec<accounts::Row> = sqlx::query_as(sqlx::AssertSqlSafe(select))
         .fetch_all(&mut conn)
         .await
