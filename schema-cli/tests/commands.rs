@@ -325,3 +325,19 @@ fn squash_warns_about_a_view_over_a_renamed_table() {
             "warning: view `emails` is copied as written",
         ));
 }
+
+#[test]
+fn squash_names_sequence_options_it_does_not_repeat() {
+    let root = migrations(&[(
+        "001_invoices.sql",
+        "CREATE SEQUENCE invoice_numbers START 1000;\n\
+         CREATE TABLE invoices (number bigint PRIMARY KEY DEFAULT nextval('invoice_numbers'));\n",
+    )]);
+    schema(root.path(), &["squash"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "-- WARNING: 001_invoices.sql:1: sequence options (start, increment, cache...) are not modeled",
+        ))
+        .stderr(predicate::str::contains("`CREATE SEQUENCE invoice_numbers START 1000`"));
+}

@@ -82,3 +82,40 @@ fn is_data_or_privilege(statement: &Statement) -> bool {
             | Statement::AlterDefaultPrivileges(_)
     )
 }
+
+/// Sequence options the catalog does not hold (`START 1000`, `INCREMENT 10`, `CACHE`...): the
+/// baseline creates its sequences without them, so each statement that set one is named.
+pub(super) fn sequence_option_notes(analysis: &Analysis, config: &Config) -> Vec<String> {
+    const OPTIONS: &[&str] = &[
+        "start",
+        "restart",
+        "increment",
+        "minvalue",
+        "maxvalue",
+        "cache",
+        "cycle",
+    ];
+    let (records, _) = fold::statements(&analysis.set, config);
+    let mut notes = Vec::new();
+    for record in &records {
+        let file = &analysis.set.files[record.file];
+        let text = &file.text[record.range.clone()];
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .filter(|word| !word.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let is_sequence_statement = words.len() > 2
+            && matches!(words[0].as_str(), "create" | "alter")
+            && words[1] == "sequence";
+        if is_sequence_statement && words[2..].iter().any(|w| OPTIONS.contains(&w.as_str())) {
+            let (line, _) = file.line_col(record.range.start);
+            notes.push(format!(
+                "{}:{line}: sequence options (start, increment, cache...) are not modeled and not repeated by the baseline: `{}`",
+                file.path,
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            ));
+        }
+    }
+    notes
+}

@@ -21,7 +21,7 @@ use crate::analyze::Analysis;
 use crate::catalog::QualifiedName;
 use crate::config::Config;
 use crate::dependency_plan;
-use carried::carried_statements;
+use carried::{carried_statements, sequence_option_notes};
 pub use sql_text::ident;
 use writer::{Placement, Writer};
 
@@ -73,6 +73,7 @@ pub fn squash(analysis: &Analysis, config: &Config, options: SquashOptions) -> S
     writer.header(versions, options, &carried);
     writer.schemas_and_types();
     writer.sequences();
+    writer.warn(&sequence_option_notes(analysis, config));
     writer.functions(false);
     writer.tables();
     writer.deferred_foreign_keys(Placement::AfterTables, "foreign keys that close a cycle");

@@ -116,6 +116,14 @@ impl Writer<'_> {
         }
     }
 
+    /// Each note as a `-- WARNING:` line here and in `not_reproduced`.
+    pub(super) fn warn(&mut self, notes: &[String]) {
+        for note in notes {
+            self.line(&format!("-- WARNING: {note}"));
+            self.not_reproduced.push(note.clone());
+        }
+    }
+
     /// Free sequences, and the sequences of serial columns (their ownership comes after the
     /// tables). Identity columns create their own.
     pub(super) fn sequences(&mut self) {
