@@ -341,3 +341,20 @@ fn squash_names_sequence_options_it_does_not_repeat() {
         ))
         .stderr(predicate::str::contains("`CREATE SEQUENCE invoice_numbers START 1000`"));
 }
+
+#[test]
+fn squash_is_deterministic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../schema-core/test_data/pg/sqlx_shop/migrations");
+    let run = || {
+        cargo_bin_cmd!("schema")
+            .arg("squash")
+            .arg(&dir)
+            .output()
+            .expect("run schema")
+            .stdout
+    };
+    let first = run();
+    assert!(!first.is_empty());
+    assert_eq!(first, run());
+}
