@@ -58,6 +58,11 @@ pub struct Catalog {
     pub triggers: Vec<Trigger>,
     /// Other named types (domains, composites, ranges), by name, with their definition text.
     pub other_types: IndexMap<QualifiedName, String>,
+    /// Which table holds the index of a (schema-qualified) name: indexes live inside their
+    /// tables, and looking one up by name must not scan every table. Entries may be stale
+    /// (a dropped index); `index_table` checks them. Kept by the fold (`register_index`) and
+    /// rebuilt by `rebuild_index_owners` for catalogs made elsewhere.
+    pub index_owners: std::collections::HashMap<QualifiedName, QualifiedName>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -221,13 +226,25 @@ impl Catalog {
 
     /// The table that holds the index called `name` (indexes live in their table's schema).
     pub fn index_table(&self, name: &QualifiedName) -> Option<QualifiedName> {
-        self.tables
+        let owner = self.index_owners.get(name)?;
+        let table = self.tables.get(owner)?;
+        table.indexes.iter().any(|index| index.name == name.name).then(|| owner.clone())
+    }
+
+    /// Records that `table` holds an index called `index` (after adding or renaming it).
+    pub fn register_index(&mut self, table: &QualifiedName, index: &str) {
+        self.index_owners.insert(QualifiedName::new(table.schema.clone(), index), table.clone());
+    }
+
+    /// Rebuilds the index owners from the tables (for catalogs not made by the fold).
+    pub fn rebuild_index_owners(&mut self) {
+        self.index_owners = self
+            .tables
             .iter()
-            .find(|(key, table)| {
-                key.schema == name.schema
-                    && table.indexes.iter().any(|index| index.name == name.name)
+            .flat_map(|(key, table)| {
+                table.indexes.iter().map(move |index| (QualifiedName::new(key.schema.clone(), index.name.clone()), key.clone()))
             })
-            .map(|(key, _)| key.clone())
+            .collect();
     }
 }
 

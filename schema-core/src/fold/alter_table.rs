@@ -256,12 +256,12 @@ impl Folder<'_> {
                 .iter()
                 .any(|w| w == column)
         });
-        let owner = format!("{}.{}", table.name, column);
-        self.catalog
-            .sequences
-            .retain(|_, s| s.owned_by.as_deref() != Some(owner.as_str()));
         let table = table.clone();
-        for other in self.catalog.tables.values_mut() {
+        self.drop_column_sequence(&table, column);
+        for key in self.referencing_tables(&table) {
+            let Some(other) = self.catalog.tables.get_mut(&key) else {
+                continue;
+            };
             other.foreign_keys.retain(|f| {
                 !(f.ref_schema == table.schema
                     && f.ref_table == table.name
@@ -345,22 +345,17 @@ impl Folder<'_> {
             .iter_mut()
             .for_each(|f| rename(&mut f.columns));
         t.indexes.iter_mut().for_each(|i| rename(&mut i.columns));
-        for other in self.catalog.tables.values_mut() {
+        for key in self.referencing_tables(table) {
+            let Some(other) = self.catalog.tables.get_mut(&key) else {
+                continue;
+            };
             for fk in &mut other.foreign_keys {
                 if fk.ref_schema == table.schema && fk.ref_table == table.name {
                     rename(&mut fk.ref_columns);
                 }
             }
         }
-        let (old_owner, new_owner) = (
-            format!("{}.{old}", table.name),
-            format!("{}.{new}", table.name),
-        );
-        for sequence in self.catalog.sequences.values_mut() {
-            if sequence.owned_by.as_deref() == Some(old_owner.as_str()) {
-                sequence.owned_by = Some(new_owner.clone());
-            }
-        }
+        self.move_column_sequence((table, old), (table, new));
         self.history.column_renamed(table, old, new);
     }
 
@@ -380,11 +375,21 @@ impl Folder<'_> {
             self.report(diagnostic);
             return None;
         }
-        let mut moved = self.catalog.tables.shift_remove(table)?;
+        let mut moved = self.catalog.tables.swap_remove(table)?;
         moved.name = new.name.clone();
         moved.schema = new.schema.clone();
+        let index_names: Vec<String> = moved.indexes.iter().map(|i| i.name.clone()).collect();
         self.catalog.tables.insert(new.clone(), moved);
-        for other in self.catalog.tables.values_mut() {
+        for index in index_names {
+            self.catalog.register_index(&new, &index);
+        }
+        // Incoming keys follow the table; the tables it references now know it by its new name.
+        let referencing = self.referenced_by.remove(table).unwrap_or_default();
+        for key in &referencing {
+            let key = if key == table { &new } else { key };
+            let Some(other) = self.catalog.tables.get_mut(key) else {
+                continue;
+            };
             for fk in &mut other.foreign_keys {
                 if fk.ref_schema == table.schema && fk.ref_table == table.name {
                     fk.ref_schema = new.schema.clone();
@@ -392,15 +397,29 @@ impl Folder<'_> {
                 }
             }
         }
-        let prefix = format!("{}.", table.name);
-        for sequence in self.catalog.sequences.values_mut() {
-            if let Some(column) = sequence
-                .owned_by
-                .as_deref()
-                .and_then(|o| o.strip_prefix(&prefix))
-            {
-                sequence.owned_by = Some(format!("{}.{column}", new.name));
+        let renamed_referencing = referencing
+            .into_iter()
+            .map(|k| if &k == table { new.clone() } else { k })
+            .collect();
+        self.referenced_by.insert(new.clone(), renamed_referencing);
+        let targets: Vec<QualifiedName> = self.catalog.tables[&new]
+            .foreign_keys
+            .iter()
+            .map(|fk| QualifiedName::new(fk.ref_schema.clone(), fk.ref_table.clone()))
+            .collect();
+        for target in targets {
+            if let Some(set) = self.referenced_by.get_mut(&target) {
+                set.remove(table);
+                set.insert(new.clone());
             }
+        }
+        let columns: Vec<String> = self.catalog.tables[&new]
+            .columns
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        for column in columns {
+            self.move_column_sequence((table, &column), (&new, &column));
         }
         for trigger in &mut self.catalog.triggers {
             if trigger.schema == table.schema && trigger.table == table.name {
@@ -431,16 +450,16 @@ impl Folder<'_> {
             AlterColumnOperation::SetDataType { data_type, .. } => {
                 let normalized = pgtype::normalize(&data_type.to_string());
                 updated.data_type = normalized.name;
-                let owner = format!("{}.{}", table.name, column);
-                for sequence in self.catalog.sequences.values_mut() {
-                    if sequence.owned_by.as_deref() == Some(owner.as_str())
-                        && ["smallint", "integer", "bigint"].contains(&updated.data_type.as_str())
-                    {
-                        // An identity column's sequence follows its type; a serial's does not.
-                        if existing.identity.is_some() {
-                            sequence.data_type = updated.data_type.clone();
-                        }
-                    }
+                // An identity column's sequence follows its type; a serial's does not.
+                let owned = self
+                    .column_sequences
+                    .get(&(table.clone(), column.to_string()))
+                    .cloned();
+                if let Some(sequence) = owned.and_then(|s| self.catalog.sequences.get_mut(&s))
+                    && existing.identity.is_some()
+                    && ["smallint", "integer", "bigint"].contains(&updated.data_type.as_str())
+                {
+                    sequence.data_type = updated.data_type.clone();
                 }
                 if normalized.serial {
                     let diagnostic = self.here(
@@ -508,7 +527,10 @@ impl Folder<'_> {
         if let Some(columns) = key_columns {
             // Foreign keys that relied on the key go with it (PostgreSQL needs CASCADE for this
             // and refuses otherwise, so a history that applied did say CASCADE).
-            for other in self.catalog.tables.values_mut() {
+            for key in self.referencing_tables(table) {
+                let Some(other) = self.catalog.tables.get_mut(&key) else {
+                    continue;
+                };
                 other.foreign_keys.retain(|f| {
                     !(f.ref_schema == table.schema
                         && f.ref_table == table.name
@@ -545,11 +567,16 @@ impl Folder<'_> {
         t.unique.iter_mut().for_each(|u| rename(&mut u.name));
         t.foreign_keys.iter_mut().for_each(|f| rename(&mut f.name));
         t.checks.iter_mut().for_each(|c| rename(&mut c.name));
+        let mut renamed_index = false;
         for index in &mut t.indexes {
             if index.constraint.as_deref() == Some(old) {
                 index.constraint = Some(new.to_string());
                 index.name = new.to_string();
+                renamed_index = true;
             }
+        }
+        if renamed_index {
+            self.catalog.register_index(table, new);
         }
         if !found {
             let diagnostic = self.here(

@@ -186,8 +186,9 @@ impl Folder<'_> {
         );
         if let Some(table) = self.catalog.tables.get_mut(partition) {
             let mut copy = index.clone();
-            copy.name = name;
+            copy.name = name.clone();
             table.indexes.push(copy);
+            self.catalog.register_index(partition, &name);
         }
     }
 
@@ -242,6 +243,8 @@ impl Folder<'_> {
             };
             column.default = Some(format!("nextval('{shown}'::regclass)"));
         }
+        self.column_sequences
+            .insert((table.clone(), column.name.clone()), qualified.clone());
         self.catalog.sequences.insert(
             qualified,
             Sequence {
@@ -447,11 +450,13 @@ impl Folder<'_> {
                         "fkey",
                     )
                 });
-                let table = self
-                    .catalog
-                    .tables
-                    .get_mut(table_name)
-                    .expect("checked above");
+                self.referenced_by
+                    .entry(target_name.clone())
+                    .or_default()
+                    .insert(table_name.clone());
+                let Some(table) = self.catalog.tables.get_mut(table_name) else {
+                    return;
+                };
                 table.foreign_keys.push(ForeignKey {
                     name,
                     columns,
@@ -568,6 +573,7 @@ impl Folder<'_> {
         table
             .indexes
             .push(constraint_index(&name, columns, primary, site));
+        self.catalog.register_index(table_name, &name);
     }
 
     /// A primary key or unique constraint creates an index of its name: the name must be free

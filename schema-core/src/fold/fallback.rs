@@ -156,7 +156,18 @@ impl Folder<'_> {
                     } else {
                         let parts = names::parts(&object_name(&target));
                         match parts.as_slice() {
-                            [.., table, column] => Some(format!("{table}.{column}")),
+                            [table_parts @ .., column] if !table_parts.is_empty() => {
+                                let table_name = ObjectName::from(
+                                    table_parts
+                                        .iter()
+                                        .map(|p| Ident::with_quote('"', p.clone()))
+                                        .collect::<Vec<_>>(),
+                                );
+                                let table = self.resolve_table(&table_name);
+                                self.column_sequences
+                                    .insert((table.clone(), column.clone()), sequence.clone());
+                                Some(format!("{}.{column}", table.name))
+                            }
                             _ => None,
                         }
                     };
@@ -178,6 +189,12 @@ impl Folder<'_> {
                     if let (Some(new), Some(mut s)) =
                         (new.last(), self.catalog.sequences.shift_remove(&sequence))
                     {
+                        let renamed = QualifiedName::new(sequence.schema.clone(), new.clone());
+                        for owned in self.column_sequences.values_mut() {
+                            if *owned == sequence {
+                                *owned = renamed.clone();
+                            }
+                        }
                         s.name = new.clone();
                         self.catalog
                             .sequences
@@ -381,6 +398,7 @@ impl Folder<'_> {
         }
         self.history
             .touch(&table, self.migration, self.site.clone());
+        self.catalog.register_index(&table, &name);
         if let Some(t) = self.catalog.tables.get_mut(&table) {
             t.indexes.push(Index {
                 name,

@@ -111,6 +111,13 @@ pub struct Folder<'a> {
     pub(crate) migration: usize,
     /// Tables each later statement creates, by name: the first creation site.
     future_tables: HashMap<QualifiedName, (usize, Site)>,
+    /// The same, by statement index.
+    future_by_statement: HashMap<usize, QualifiedName>,
+    /// Tables that may hold a foreign key to a table (stale entries are harmless: users check
+    /// the keys themselves), so that a rename or drop does not scan every table.
+    pub(crate) referenced_by: HashMap<QualifiedName, std::collections::BTreeSet<QualifiedName>>,
+    /// The sequence each serial or identity column (or `OWNED BY`) owns, by table and column.
+    pub(crate) column_sequences: HashMap<(QualifiedName, String), QualifiedName>,
     /// Words (lower case) that opaque statements mentioned before the current one.
     opaque_words: HashMap<String, Site>,
     external_tables: HashSet<QualifiedName>,
@@ -221,6 +228,9 @@ impl<'a> Folder<'a> {
             site: Site::default(),
             migration: 0,
             future_tables: HashMap::new(),
+            future_by_statement: HashMap::new(),
+            referenced_by: HashMap::new(),
+            column_sequences: HashMap::new(),
             opaque_words: HashMap::new(),
             external_tables,
             external_schemas,
@@ -232,6 +242,11 @@ impl<'a> Folder<'a> {
         };
         folder.catalog.schemas.push("public".into());
         folder.future_tables = folder.scan_creates(records);
+        folder.future_by_statement = folder
+            .future_tables
+            .iter()
+            .map(|(name, (at, _))| (*at, name.clone()))
+            .collect();
         folder
     }
 
@@ -259,7 +274,15 @@ impl<'a> Folder<'a> {
     /// Once a CREATE TABLE is reached it is no longer in the future (whatever schema the
     /// pre-scan guessed for it before `search_path` was known).
     fn forget_future(&mut self, index: usize) {
-        self.future_tables.retain(|_, (at, _)| *at != index);
+        // A lookup by statement, not a sweep of the map: this runs once per statement.
+        if let Some(name) = self.future_by_statement.remove(&index)
+            && self
+                .future_tables
+                .get(&name)
+                .is_some_and(|(at, _)| *at == index)
+        {
+            self.future_tables.remove(&name);
+        }
     }
 
     pub(crate) fn report(&mut self, diagnostic: Diagnostic) {
@@ -417,6 +440,43 @@ impl<'a> Folder<'a> {
         false
     }
 
+    /// The tables that may reference `target` with a foreign key.
+    pub(crate) fn referencing_tables(&self, target: &QualifiedName) -> Vec<QualifiedName> {
+        self.referenced_by
+            .get(target)
+            .map(|set| set.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// A column sequence leaves the catalog with its column.
+    pub(crate) fn drop_column_sequence(&mut self, table: &QualifiedName, column: &str) {
+        if let Some(sequence) = self
+            .column_sequences
+            .remove(&(table.clone(), column.to_string()))
+        {
+            self.catalog.sequences.swap_remove(&sequence);
+        }
+    }
+
+    /// Moves the record of a column's sequence to its new table or column name.
+    pub(crate) fn move_column_sequence(
+        &mut self,
+        from: (&QualifiedName, &str),
+        to: (&QualifiedName, &str),
+    ) {
+        let Some(sequence) = self
+            .column_sequences
+            .remove(&(from.0.clone(), from.1.to_string()))
+        else {
+            return;
+        };
+        if let Some(s) = self.catalog.sequences.get_mut(&sequence) {
+            s.owned_by = Some(format!("{}.{}", to.0.name, to.1));
+        }
+        self.column_sequences
+            .insert((to.0.clone(), to.1.to_string()), sequence);
+    }
+
     /// A column that only an earlier opaque statement (a `DO` block) may have added: warn that
     /// the reference cannot be verified instead of calling it missing. True when it warned.
     pub(crate) fn unverifiable_column(
@@ -527,6 +587,10 @@ impl LintScope for Folder<'_> {
 
     fn site_of(&self, name: Option<&ObjectName>) -> Site {
         Folder::site_of(self, name)
+    }
+
+    fn referencing_tables(&self, table: &QualifiedName) -> Vec<QualifiedName> {
+        Folder::referencing_tables(self, table)
     }
 }
 

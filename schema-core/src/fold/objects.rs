@@ -140,6 +140,7 @@ impl Folder<'_> {
         for partition in self.partitions(&table_name) {
             self.add_partition_index(&partition, &index);
         }
+        self.catalog.register_index(&table_name, &index.name);
         if let Some(table) = self.catalog.tables.get_mut(&table_name) {
             table.indexes.push(index);
         }
@@ -183,6 +184,7 @@ impl Folder<'_> {
                 }
             }
         }
+        self.catalog.register_index(&table, &new_name);
     }
 
     pub(crate) fn report_missing_object(&mut self, kind: &str, name: &QualifiedName) {
@@ -208,7 +210,10 @@ impl Folder<'_> {
         match kind {
             ObjectType::Table => {
                 let table = self.resolve_table(name);
-                if self.catalog.tables.shift_remove(&table).is_some() {
+                if let Some(removed) = self.catalog.tables.swap_remove(&table) {
+                    for column in &removed.columns {
+                        self.drop_column_sequence(&table, &column.name);
+                    }
                     self.forget_table(&table, cascade);
                 } else if !if_exists && !self.is_external(&table) {
                     self.require_table(&table, "DROP TABLE targets");
@@ -270,8 +275,11 @@ impl Folder<'_> {
         let dropped: Vec<QualifiedName> = dropped.iter().map(|n| self.resolve_table(n)).collect();
         for table in &dropped {
             let mut dependents: Vec<String> = Vec::new();
-            for (key, other) in &self.catalog.tables {
-                if dropped.contains(key) {
+            for key in self.referencing_tables(table) {
+                let Some(other) = self.catalog.tables.get(&key) else {
+                    continue;
+                };
+                if dropped.contains(&key) {
                     continue;
                 }
                 for fk in &other.foreign_keys {
@@ -302,17 +310,13 @@ impl Folder<'_> {
     }
 
     fn forget_table(&mut self, table: &QualifiedName, cascade: bool) {
-        let prefix = format!("{}.", table.name);
-        self.catalog.sequences.retain(|k, s| {
-            !(k.schema == table.schema
-                && s.owned_by
-                    .as_deref()
-                    .is_some_and(|o| o.starts_with(&prefix)))
-        });
         self.catalog
             .triggers
             .retain(|t| !(t.schema == table.schema && t.table == table.name));
-        for other in self.catalog.tables.values_mut() {
+        for key in self.referencing_tables(table) {
+            let Some(other) = self.catalog.tables.get_mut(&key) else {
+                continue;
+            };
             other
                 .foreign_keys
                 .retain(|f| !(f.ref_schema == table.schema && f.ref_table == table.name));

@@ -44,6 +44,7 @@ pub async fn introspect_postgres(
     read_sequences(conn, &selected_schemas, &mut catalog).await?;
     read_functions(conn, &selected_schemas, &mut catalog).await?;
     read_triggers(conn, &selected_schemas, &mut catalog).await?;
+    catalog.rebuild_index_owners();
     Ok(catalog)
 }
 

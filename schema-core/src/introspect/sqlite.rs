@@ -77,6 +77,7 @@ pub async fn introspect_sqlite(conn: &mut SqliteConnection) -> Result<Catalog, s
             apply_index_text(index, &sql);
         }
     }
+    catalog.rebuild_index_owners();
     Ok(catalog)
 }
 

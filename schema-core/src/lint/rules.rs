@@ -20,6 +20,8 @@ pub(crate) trait LintScope {
     fn existed_before(&self, table: &QualifiedName) -> bool;
     /// The current statement, narrowed to `name` where its position is known.
     fn site_of(&self, name: Option<&ObjectName>) -> Site;
+    /// Tables that may hold a foreign key to `table` (callers check the keys).
+    fn referencing_tables(&self, table: &QualifiedName) -> Vec<QualifiedName>;
 }
 
 /// Per-migration state of the lints (lock_timeout seen, reported once).
@@ -464,7 +466,10 @@ impl Findings<'_> {
                 users.push(format!("index `{}`", index.name));
             }
         }
-        for (key, other) in &scope.catalog().tables {
+        for key in scope.referencing_tables(&table.qualified()) {
+            let Some(other) = scope.catalog().tables.get(&key) else {
+                continue;
+            };
             for fk in &other.foreign_keys {
                 if fk.ref_schema == table.schema
                     && fk.ref_table == table.name
@@ -552,12 +557,13 @@ impl Findings<'_> {
                 ObjectType::Index => {
                     let parts = names::parts(name);
                     let Some(index) = parts.last() else { continue };
+                    let schema = parts
+                        .len()
+                        .checked_sub(2)
+                        .map_or("public", |at| parts[at].as_str());
                     let on = scope
                         .catalog()
-                        .tables
-                        .iter()
-                        .find(|(_, t)| t.indexes.iter().any(|i| &i.name == index))
-                        .map(|(k, _)| k.clone());
+                        .index_table(&QualifiedName::new(schema, index.as_str()));
                     if let Some(table) = on.filter(|t| scope.existed_before(t)) {
                         self.push(
                             "index-not-concurrent",
@@ -599,15 +605,24 @@ impl Findings<'_> {
         if add.position.is_some() {
             return;
         }
+        let qualified_suffix = format!(".{type_name}");
+        let is_this_enum =
+            |data_type: &str| data_type == type_name || data_type.ends_with(&qualified_suffix);
+        // Columns first (one pass), indexes only of the tables that use the enum.
         let indexed = scope.catalog().tables.values().any(|table| {
-            table.indexes.iter().any(|index| {
-                index.columns.iter().any(|c| {
-                    table.column(c).is_some_and(|col| {
-                        col.data_type == type_name
-                            || col.data_type.ends_with(&format!(".{type_name}"))
-                    })
+            let enum_columns: Vec<&str> = table
+                .columns
+                .iter()
+                .filter(|c| is_this_enum(&c.data_type))
+                .map(|c| c.name.as_str())
+                .collect();
+            !enum_columns.is_empty()
+                && table.indexes.iter().any(|index| {
+                    index
+                        .columns
+                        .iter()
+                        .any(|c| enum_columns.contains(&c.as_str()))
                 })
-            })
         });
         if indexed {
             self.push(

@@ -392,7 +392,7 @@ pub fn catalog_from_json(json: &str) -> Result<Catalog, String> {
     let document: CatalogDocument =
         serde_json::from_str(json).map_err(|error| error.to_string())?;
     let key = |schema: &str, name: &str| QualifiedName::new(schema, name);
-    Ok(Catalog {
+    let mut catalog = Catalog {
         schemas: document.schemas,
         extensions: document.extensions,
         tables: document
@@ -418,5 +418,7 @@ pub fn catalog_from_json(json: &str) -> Result<Catalog, String> {
         functions: document.functions,
         triggers: document.triggers,
         ..Catalog::default()
-    })
+    };
+    catalog.rebuild_index_owners();
+    Ok(catalog)
 }
