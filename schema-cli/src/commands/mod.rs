@@ -5,6 +5,7 @@ mod audit;
 mod catalog;
 mod check;
 mod dry_run;
+mod lock;
 mod migrate;
 mod new;
 mod plan;
@@ -31,6 +32,7 @@ pub enum Command {
     Plan(plan::PlanArgs),
     Squash(squash::SquashArgs),
     New(new::NewArgs),
+    Lock(lock::LockArgs),
     Migrate(migrate::MigrateArgs),
     Revert(revert::RevertArgs),
     Status(status::StatusArgs),
@@ -47,6 +49,7 @@ impl Command {
             Command::Plan(args) => plan::run(args),
             Command::Squash(args) => squash::run(args),
             Command::New(args) => new::run(args),
+            Command::Lock(args) => lock::run(args),
             Command::Migrate(args) => migrate::run(args),
             Command::Revert(args) => revert::run(args),
             Command::Status(args) => status::run(args),
