@@ -34,9 +34,9 @@ pub fn analyze_dir(dir: &Path, config: &Config) -> Result<Analysis, SourceError>
 /// Pure: never fails, never panics; everything wrong becomes a diagnostic.
 pub fn analyze(set: MigrationSet, config: &Config) -> Analysis {
     let mut diagnostics = set.diagnostics.clone();
-    let (records, split_problems) = fold::statements(&set, config);
+    let (locations, split_problems) = fold::locate(&set);
     diagnostics.extend(split_problems);
-    let (catalog, fold_diagnostics, history) = fold::fold_with_history(&set, config, &records);
+    let (catalog, fold_diagnostics, history) = fold::fold_streaming(&set, config, &locations);
     diagnostics.extend(fold_diagnostics);
     if let Some(lock) = set.lockfile {
         diagnostics.extend(crate::lockfile::check(&set, lock));

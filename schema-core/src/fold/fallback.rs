@@ -416,6 +416,40 @@ impl Folder<'_> {
     }
 }
 
+/// The table a `CREATE [TEMP|UNLOGGED] TABLE [IF NOT EXISTS] name` statement creates, read
+/// from its words (the pre-scan runs before anything is parsed). Temporary tables do not
+/// count: they vanish with the session.
+pub(crate) fn created_table_name(text: &str) -> Option<ObjectName> {
+    let head: String = text.chars().take(400).collect();
+    let words = words_of(&head);
+    let mut rest = words.iter().map(String::as_str);
+    if !rest.next()?.eq_ignore_ascii_case("create") {
+        return None;
+    }
+    let mut word = rest.next()?;
+    if word.eq_ignore_ascii_case("or") {
+        return None; // CREATE OR REPLACE ... is never a table
+    }
+    for skip in ["global", "local", "unlogged"] {
+        if word.eq_ignore_ascii_case(skip) {
+            word = rest.next()?;
+        }
+    }
+    if word.eq_ignore_ascii_case("temp")
+        || word.eq_ignore_ascii_case("temporary")
+        || !word.eq_ignore_ascii_case("table")
+    {
+        return None;
+    }
+    let mut name = rest.next()?;
+    if name.eq_ignore_ascii_case("if") {
+        rest.next()?; // NOT
+        rest.next()?; // EXISTS
+        name = rest.next()?;
+    }
+    Some(object_name(name))
+}
+
 fn ident(word: &str) -> Ident {
     match word.strip_prefix('"').and_then(|w| w.strip_suffix('"')) {
         Some(inner) => Ident::with_quote('"', inner.replace("\"\"", "\"")),

@@ -23,7 +23,7 @@ use crate::names;
 use crate::parse::{self, Parsed};
 use crate::source::MigrationSet;
 use crate::split;
-use sqlparser::ast::{ObjectName, Statement};
+use sqlparser::ast::ObjectName;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
@@ -40,10 +40,21 @@ pub struct StatementRecord {
     pub parsed: Parsed,
 }
 
-/// Splits and parses every up migration, in run order. Problems of the split (unterminated
-/// literals) are reported; parse failures stay in the records as `Parsed::Opaque`.
-pub fn statements(set: &MigrationSet, config: &Config) -> (Vec<StatementRecord>, Vec<Diagnostic>) {
-    let mut records = Vec::new();
+/// Where one statement is, before it is parsed.
+#[derive(Debug, Clone)]
+pub struct Location {
+    pub migration: usize,
+    pub file: usize,
+    pub range: Range<usize>,
+    pub leading: Range<usize>,
+    /// An unterminated literal runs through it (already reported; not parsed).
+    pub unterminated: bool,
+}
+
+/// Splits every up migration into located statements, in run order, reporting unterminated
+/// literals. Cheap: nothing is parsed yet.
+pub fn locate(set: &MigrationSet) -> (Vec<Location>, Vec<Diagnostic>) {
+    let mut locations = Vec::new();
     let mut diagnostics = Vec::new();
     for (migration_index, migration) in set.migrations.iter().enumerate() {
         let file = migration.up;
@@ -65,26 +76,47 @@ pub fn statements(set: &MigrationSet, config: &Config) -> (Vec<StatementRecord>,
             );
         }
         for statement in raw {
-            let sql = &text[statement.range.clone()];
-            // A statement cut short by an unterminated literal is already an error; parsing
-            // it would only add a second finding for the same problem.
-            let parsed = if unterminated.iter().any(|at| statement.range.contains(at)) {
-                Parsed::Opaque {
-                    offset: None,
-                    reason: UNTERMINATED.to_string(),
-                }
-            } else {
-                parse::parse_statement(sql, config.dialect)
-            };
-            records.push(StatementRecord {
+            locations.push(Location {
                 migration: migration_index,
                 file,
-                range: statement.range.clone(),
-                leading: statement.leading.clone(),
-                parsed,
+                unterminated: unterminated.iter().any(|at| statement.range.contains(at)),
+                range: statement.range,
+                leading: statement.leading,
             });
         }
     }
+    (locations, diagnostics)
+}
+
+/// Parses one located statement. A statement cut short by an unterminated literal is already
+/// an error; parsing it would only add a second finding for the same problem.
+pub fn parse_located(set: &MigrationSet, config: &Config, location: &Location) -> Parsed {
+    if location.unterminated {
+        return Parsed::Opaque {
+            offset: None,
+            reason: UNTERMINATED.to_string(),
+        };
+    }
+    parse::parse_statement(
+        &set.files[location.file].text[location.range.clone()],
+        config.dialect,
+    )
+}
+
+/// Splits and parses every up migration, in run order (for tools that want every statement
+/// at once; the analysis itself parses one statement at a time, see `fold_streaming`).
+pub fn statements(set: &MigrationSet, config: &Config) -> (Vec<StatementRecord>, Vec<Diagnostic>) {
+    let (locations, diagnostics) = locate(set);
+    let records = locations
+        .into_iter()
+        .map(|location| StatementRecord {
+            parsed: parse_located(set, config, &location),
+            migration: location.migration,
+            file: location.file,
+            range: location.range,
+            leading: location.leading,
+        })
+        .collect();
     (records, diagnostics)
 }
 
@@ -148,7 +180,41 @@ pub fn fold_with_history(
     config: &Config,
     records: &[StatementRecord],
 ) -> (Catalog, Vec<Diagnostic>, history::History) {
-    let mut folder = Folder::new(set, config, records);
+    let locations: Vec<Location> = records
+        .iter()
+        .map(|r| Location {
+            migration: r.migration,
+            file: r.file,
+            range: r.range.clone(),
+            leading: r.leading.clone(),
+            unterminated: false,
+        })
+        .collect();
+    drive(set, config, &locations, |index| {
+        std::borrow::Cow::Borrowed(&records[index].parsed)
+    })
+}
+
+/// The analysis's own path: each statement is parsed when the fold reaches it and dropped
+/// after, so memory holds the catalog and the text, never every syntax tree at once.
+pub fn fold_streaming(
+    set: &MigrationSet,
+    config: &Config,
+    locations: &[Location],
+) -> (Catalog, Vec<Diagnostic>, history::History) {
+    drive(set, config, locations, |index| {
+        std::borrow::Cow::Owned(parse_located(set, config, &locations[index]))
+    })
+}
+
+fn drive<'p>(
+    set: &MigrationSet,
+    config: &Config,
+    locations: &[Location],
+    mut parsed_at: impl FnMut(usize) -> std::borrow::Cow<'p, Parsed>,
+) -> (Catalog, Vec<Diagnostic>, history::History) {
+    let mut folder = Folder::new(set, config, locations);
+
     let mut linter = config
         .lints
         .enabled
@@ -159,7 +225,8 @@ pub fn fold_with_history(
     };
     let mut allowed_in_file = Allowed::default();
     let mut current_file = usize::MAX;
-    for (index, record) in records.iter().enumerate() {
+    for (index, record) in locations.iter().enumerate() {
+        let parsed = parsed_at(index);
         if record.file != current_file {
             folder.end_file(current_file);
             current_file = record.file;
@@ -177,7 +244,7 @@ pub fn fold_with_history(
         let shipped =
             locked_up_to.is_some_and(|locked| migration.version.is_some_and(|v| v <= locked));
         if let (Some(linter), Parsed::Ast(statement), false) =
-            (linter.as_mut(), &record.parsed, shipped)
+            (linter.as_mut(), parsed.as_ref(), shipped)
         {
             let leading = &set.files[record.file].text[record.leading.clone()];
             let allowed = allowed_in_file.for_statement(leading, text);
@@ -193,7 +260,7 @@ pub fn fold_with_history(
             );
             folder.diagnostics.extend(found);
         }
-        match &record.parsed {
+        match parsed.as_ref() {
             Parsed::Ast(statement) => folder.statement(statement, text),
             Parsed::Opaque { offset, reason } => folder.opaque(text, *offset, reason),
         }
@@ -203,7 +270,7 @@ pub fn fold_with_history(
 }
 
 impl<'a> Folder<'a> {
-    fn new(set: &'a MigrationSet, config: &Config, records: &[StatementRecord]) -> Self {
+    fn new(set: &'a MigrationSet, config: &Config, locations: &[Location]) -> Self {
         let mut external_tables = HashSet::new();
         let mut external_schemas = HashSet::new();
         for entry in &config.external_tables {
@@ -241,7 +308,7 @@ impl<'a> Folder<'a> {
             focus: None,
         };
         folder.catalog.schemas.push("public".into());
-        folder.future_tables = folder.scan_creates(records);
+        folder.future_tables = folder.scan_creates(locations);
         folder.future_by_statement = folder
             .future_tables
             .iter()
@@ -252,20 +319,18 @@ impl<'a> Folder<'a> {
 
     /// Every `CREATE TABLE` of the history, so that a reference to a table that only a later
     /// migration creates is reported as an order problem, not as a missing table.
-    fn scan_creates(&self, records: &[StatementRecord]) -> HashMap<QualifiedName, (usize, Site)> {
+    fn scan_creates(&self, locations: &[Location]) -> HashMap<QualifiedName, (usize, Site)> {
         let mut creates = HashMap::new();
-        for (index, record) in records.iter().enumerate() {
-            if let Parsed::Ast(statement) = &record.parsed
-                && let Statement::CreateTable(create) = statement.as_ref()
-            {
-                let name = self.qualify_for_create(&create.name);
-                creates.entry(name).or_insert((
-                    index,
-                    Site {
-                        file: record.file,
-                        range: record.range.clone(),
-                    },
-                ));
+        for (index, location) in locations.iter().enumerate() {
+            let text = &self.set.files[location.file].text[location.range.clone()];
+            if let Some(name) = fallback::created_table_name(text) {
+                let site = Site {
+                    file: location.file,
+                    range: location.range.clone(),
+                };
+                creates
+                    .entry(self.qualify_for_create(&name))
+                    .or_insert((index, site));
             }
         }
         creates
