@@ -47,6 +47,13 @@ impl Catalog {
         }
     }
 
+    /// The same document on one line (what the macro embeds: smaller to compile).
+    pub fn to_json_compact(&self) -> String {
+        serde_json::to_string(&self.to_document()).unwrap_or_else(|error| {
+            format!("{{\"error\":\"catalog serialisation failed: {error}\"}}")
+        })
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.to_document()).unwrap_or_else(|error| {
             // Serialising plain strings and vectors cannot fail; say so loudly if it ever does.

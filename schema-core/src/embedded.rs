@@ -24,6 +24,10 @@ pub struct EmbeddedMigrations {
     /// The catalog the whole history folds into (`Catalog::to_json`), for the runner's
     /// `verify`; empty when the macro embedded nothing (a history with errors).
     pub catalog_json: &'static str,
+    /// The migrations folder as the build saw it (absolute), and every `.sql` file in it
+    /// (relative): `build::unbuilt_changes` compares them with the folder at run time.
+    pub folder: &'static str,
+    pub files: &'static [&'static str],
 }
 
 impl EmbeddedMigrations {
@@ -78,6 +82,8 @@ mod tests {
         let set = EmbeddedMigrations {
             migrations: &LIST,
             catalog_json: "",
+            folder: "",
+            files: &[],
         };
         assert_eq!(set.len(), 3);
         assert_eq!(set.latest_version(), Some(7));
@@ -85,6 +91,8 @@ mod tests {
         let empty = EmbeddedMigrations {
             migrations: &[],
             catalog_json: "",
+            folder: "",
+            files: &[],
         };
         assert!(empty.is_empty());
         assert_eq!(empty.latest_version(), None);

@@ -25,6 +25,15 @@ pub enum RunnerError {
     #[error("the embedded catalog cannot be read: {message}")]
     Catalog { message: String },
     #[error(
+        "the migrations folder `{folder}` changed since this binary was built ({}), but the crate was not rebuilt; \
+         add `schema_core::build::watch(\"<folder>\")` to its build.rs (with schema-core under [build-dependencies]) and build again",
+        changes.join(", ")
+    )]
+    StaleBuild {
+        folder: String,
+        changes: Vec<String>,
+    },
+    #[error(
         "timed out after {}s waiting for the migration lock{}",
         waited.as_secs_f32(),
         holder.as_ref().map(|h| format!("; held by {h}")).unwrap_or_default()

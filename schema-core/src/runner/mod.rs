@@ -86,6 +86,13 @@ impl EmbeddedMigrations {
 
 impl Migrator {
     pub fn from_embedded(embedded: &EmbeddedMigrations) -> Result<Migrator, RunnerError> {
+        let changes = crate::build::unbuilt_changes(embedded);
+        if !changes.is_empty() {
+            return Err(RunnerError::StaleBuild {
+                folder: embedded.folder.to_string(),
+                changes,
+            });
+        }
         let catalog = if embedded.catalog_json.is_empty() {
             Catalog::default()
         } else {
