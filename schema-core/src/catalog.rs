@@ -228,12 +228,19 @@ impl Catalog {
     pub fn index_table(&self, name: &QualifiedName) -> Option<QualifiedName> {
         let owner = self.index_owners.get(name)?;
         let table = self.tables.get(owner)?;
-        table.indexes.iter().any(|index| index.name == name.name).then(|| owner.clone())
+        table
+            .indexes
+            .iter()
+            .any(|index| index.name == name.name)
+            .then(|| owner.clone())
     }
 
     /// Records that `table` holds an index called `index` (after adding or renaming it).
     pub fn register_index(&mut self, table: &QualifiedName, index: &str) {
-        self.index_owners.insert(QualifiedName::new(table.schema.clone(), index), table.clone());
+        self.index_owners.insert(
+            QualifiedName::new(table.schema.clone(), index),
+            table.clone(),
+        );
     }
 
     /// Rebuilds the index owners from the tables (for catalogs not made by the fold).
@@ -242,7 +249,12 @@ impl Catalog {
             .tables
             .iter()
             .flat_map(|(key, table)| {
-                table.indexes.iter().map(move |index| (QualifiedName::new(key.schema.clone(), index.name.clone()), key.clone()))
+                table.indexes.iter().map(move |index| {
+                    (
+                        QualifiedName::new(key.schema.clone(), index.name.clone()),
+                        key.clone(),
+                    )
+                })
             })
             .collect();
     }
