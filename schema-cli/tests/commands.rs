@@ -343,6 +343,20 @@ fn squash_names_sequence_options_it_does_not_repeat() {
 }
 
 #[test]
+fn squash_names_identity_options_it_does_not_repeat() {
+    let root = migrations(&[(
+        "001_orders.sql",
+        "CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY (START WITH 1000) PRIMARY KEY);\n",
+    )]);
+    schema(root.path(), &["squash"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "-- WARNING: 001_orders.sql:1: identity column options (start, increment, cache...) are not modeled",
+        ));
+}
+
+#[test]
 fn squash_is_deterministic() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../schema-core/test_data/pg/sqlx_shop/migrations");

@@ -191,7 +191,14 @@ impl Findings<'_> {
         }
         self.out.push(
             Diagnostic::new(code, severity, message)
-                .at(site.file, site.range.clone(), "here")
+                .at(
+                    site.file,
+                    site.range.clone(),
+                    super::RULES
+                        .iter()
+                        .find(|r| r.code == code)
+                        .map_or("", |r| r.summary),
+                )
                 .help(format!("{help} (silence with `-- schema:allow({code})`)")),
         );
     }

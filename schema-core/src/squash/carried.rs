@@ -108,10 +108,23 @@ pub(super) fn sequence_option_notes(analysis: &Analysis, config: &Config) -> Vec
         let is_sequence_statement = words.len() > 2
             && matches!(words[0].as_str(), "create" | "alter")
             && words[1] == "sequence";
-        if is_sequence_statement && words[2..].iter().any(|w| OPTIONS.contains(&w.as_str())) {
+        // `GENERATED ... AS IDENTITY (START WITH 1000)`: the same options, on an identity column.
+        let identity_options = words
+            .windows(2)
+            .any(|pair| pair[0] == "as" && pair[1] == "identity")
+            && text.to_ascii_lowercase().contains("identity (")
+            && words.iter().any(|w| OPTIONS.contains(&w.as_str()));
+        if (is_sequence_statement && words[2..].iter().any(|w| OPTIONS.contains(&w.as_str())))
+            || identity_options
+        {
             let (line, _) = file.line_col(record.range.start);
+            let what = if identity_options {
+                "identity column options"
+            } else {
+                "sequence options"
+            };
             notes.push(format!(
-                "{}:{line}: sequence options (start, increment, cache...) are not modeled and not repeated by the baseline: `{}`",
+                "{}:{line}: {what} (start, increment, cache...) are not modeled and not repeated by the baseline: `{}`",
                 file.path,
                 text.split_whitespace().collect::<Vec<_>>().join(" ")
             ));
