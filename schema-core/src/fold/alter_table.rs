@@ -418,15 +418,15 @@ impl Folder<'_> {
             .iter()
             .map(|c| c.name.clone())
             .collect();
-        for column in columns {
-            self.move_column_sequence((table, &column), (&new, &column));
+        for column in &columns {
+            self.move_column_sequence((table, column), (&new, column));
         }
         for trigger in &mut self.catalog.triggers {
             if trigger.schema == table.schema && trigger.table == table.name {
                 trigger.table = new.name.clone();
             }
         }
-        self.history.table_renamed(table, &new);
+        self.history.table_renamed(table, &new, &columns);
         Some(new)
     }
 

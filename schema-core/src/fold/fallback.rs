@@ -187,7 +187,7 @@ impl Folder<'_> {
                     let new =
                         names::parts(&object_name(options.get(at + 2).map_or("", String::as_str)));
                     if let (Some(new), Some(mut s)) =
-                        (new.last(), self.catalog.sequences.shift_remove(&sequence))
+                        (new.last(), self.catalog.sequences.swap_remove(&sequence))
                     {
                         let renamed = QualifiedName::new(sequence.schema.clone(), new.clone());
                         for owned in self.column_sequences.values_mut() {

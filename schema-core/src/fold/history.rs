@@ -53,25 +53,20 @@ impl History {
     }
 
     pub fn column_renamed(&mut self, table: &QualifiedName, old: &str, new: &str) {
-        if let Some(entries) = self.columns.shift_remove(&(table.clone(), old.to_string())) {
+        if let Some(entries) = self.columns.swap_remove(&(table.clone(), old.to_string())) {
             self.columns
                 .insert((table.clone(), new.to_string()), entries);
         }
     }
 
-    pub fn table_renamed(&mut self, old: &QualifiedName, new: &QualifiedName) {
-        if let Some(entries) = self.tables.shift_remove(old) {
+    /// `columns`: the table's columns, whose records move with it (looked up, not scanned).
+    pub fn table_renamed(&mut self, old: &QualifiedName, new: &QualifiedName, columns: &[String]) {
+        if let Some(entries) = self.tables.swap_remove(old) {
             self.tables.insert(new.clone(), entries);
         }
-        let keys: Vec<_> = self
-            .columns
-            .keys()
-            .filter(|(t, _)| t == old)
-            .cloned()
-            .collect();
-        for key in keys {
-            if let Some(entries) = self.columns.shift_remove(&key) {
-                self.columns.insert((new.clone(), key.1), entries);
+        for column in columns {
+            if let Some(entries) = self.columns.swap_remove(&(old.clone(), column.clone())) {
+                self.columns.insert((new.clone(), column.clone()), entries);
             }
         }
     }

@@ -221,7 +221,7 @@ impl Folder<'_> {
             }
             ObjectType::View | ObjectType::MaterializedView => {
                 let view = self.resolve_with(name, |q| self.catalog.views.contains_key(q));
-                if self.catalog.views.shift_remove(&view).is_none() && !if_exists {
+                if self.catalog.views.swap_remove(&view).is_none() && !if_exists {
                     self.report_missing_object("view", &view);
                 }
             }
@@ -239,7 +239,7 @@ impl Folder<'_> {
             }
             ObjectType::Sequence => {
                 let sequence = self.resolve_with(name, |q| self.catalog.sequences.contains_key(q));
-                if self.catalog.sequences.shift_remove(&sequence).is_none() && !if_exists {
+                if self.catalog.sequences.swap_remove(&sequence).is_none() && !if_exists {
                     self.report_missing_object("sequence", &sequence);
                 }
             }
@@ -247,8 +247,8 @@ impl Folder<'_> {
                 let type_name = self.resolve_with(name, |q| {
                     self.catalog.enums.contains_key(q) || self.catalog.other_types.contains_key(q)
                 });
-                let removed = self.catalog.enums.shift_remove(&type_name).is_some()
-                    || self.catalog.other_types.shift_remove(&type_name).is_some();
+                let removed = self.catalog.enums.swap_remove(&type_name).is_some()
+                    || self.catalog.other_types.swap_remove(&type_name).is_some();
                 if !removed && !if_exists {
                     self.report_missing_object("type", &type_name);
                 }
@@ -326,7 +326,7 @@ impl Folder<'_> {
                 .views
                 .retain(|_, v| !v.depends_on.contains(table));
         }
-        self.history.tables.shift_remove(table);
+        self.history.tables.swap_remove(table);
     }
 
     pub(crate) fn create_type(
@@ -435,7 +435,7 @@ impl Folder<'_> {
             }
             AlterTypeOperation::Rename(rename) => {
                 let new = QualifiedName::new(name.schema.clone(), names::fold(&rename.new_name));
-                if let Some(mut enum_type) = self.catalog.enums.shift_remove(&name) {
+                if let Some(mut enum_type) = self.catalog.enums.swap_remove(&name) {
                     enum_type.name = new.name.clone();
                     self.catalog.enums.insert(new.clone(), enum_type);
                     for table in self.catalog.tables.values_mut() {
