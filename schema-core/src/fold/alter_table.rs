@@ -421,9 +421,12 @@ impl Folder<'_> {
         for column in &columns {
             self.move_column_sequence((table, column), (&new, column));
         }
-        for trigger in &mut self.catalog.triggers {
-            if trigger.schema == table.schema && trigger.table == table.name {
-                trigger.table = new.name.clone();
+        if self.tables_with_triggers.remove(table) {
+            self.tables_with_triggers.insert(new.clone());
+            for trigger in &mut self.catalog.triggers {
+                if trigger.schema == table.schema && trigger.table == table.name {
+                    trigger.table = new.name.clone();
+                }
             }
         }
         self.history.table_renamed(table, &new, &columns);

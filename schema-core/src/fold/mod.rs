@@ -148,6 +148,12 @@ pub struct Folder<'a> {
     /// Tables that may hold a foreign key to a table (stale entries are harmless: users check
     /// the keys themselves), so that a rename or drop does not scan every table.
     pub(crate) referenced_by: HashMap<QualifiedName, std::collections::BTreeSet<QualifiedName>>,
+    /// Hints that only ever over-approximate, so that the common case ("there is none") skips a
+    /// scan of every trigger, view or function: tables that may have triggers, views that may
+    /// read a table, functions that may exist by name.
+    pub(crate) tables_with_triggers: HashSet<QualifiedName>,
+    pub(crate) views_reading: HashMap<QualifiedName, Vec<QualifiedName>>,
+    pub(crate) function_names: HashSet<QualifiedName>,
     /// The sequence each serial or identity column (or `OWNED BY`) owns, by table and column.
     pub(crate) column_sequences: HashMap<(QualifiedName, String), QualifiedName>,
     /// Words (lower case) that opaque statements mentioned before the current one.
@@ -298,6 +304,9 @@ impl<'a> Folder<'a> {
             future_by_statement: HashMap::new(),
             referenced_by: HashMap::new(),
             column_sequences: HashMap::new(),
+            tables_with_triggers: HashSet::new(),
+            views_reading: HashMap::new(),
+            function_names: HashSet::new(),
             opaque_words: HashMap::new(),
             external_tables,
             external_schemas,

@@ -288,7 +288,10 @@ impl Folder<'_> {
                     }
                 }
             }
-            for (key, view) in &self.catalog.views {
+            for key in self.views_reading.get(table).into_iter().flatten() {
+                let Some(view) = self.catalog.views.get(key) else {
+                    continue;
+                };
                 if view.depends_on.contains(table) && !dropped.contains(key) {
                     dependents.push(format!("view `{key}`"));
                 }
@@ -310,9 +313,11 @@ impl Folder<'_> {
     }
 
     fn forget_table(&mut self, table: &QualifiedName, cascade: bool) {
-        self.catalog
-            .triggers
-            .retain(|t| !(t.schema == table.schema && t.table == table.name));
+        if self.tables_with_triggers.remove(table) {
+            self.catalog
+                .triggers
+                .retain(|t| !(t.schema == table.schema && t.table == table.name));
+        }
         for key in self.referencing_tables(table) {
             let Some(other) = self.catalog.tables.get_mut(&key) else {
                 continue;
@@ -322,9 +327,16 @@ impl Folder<'_> {
                 .retain(|f| !(f.ref_schema == table.schema && f.ref_table == table.name));
         }
         if cascade {
-            self.catalog
-                .views
-                .retain(|_, v| !v.depends_on.contains(table));
+            for view in self.views_reading.remove(table).unwrap_or_default() {
+                if self
+                    .catalog
+                    .views
+                    .get(&view)
+                    .is_some_and(|v| v.depends_on.contains(table))
+                {
+                    self.catalog.views.swap_remove(&view);
+                }
+            }
         }
         self.history.tables.swap_remove(table);
     }
@@ -486,6 +498,12 @@ impl Folder<'_> {
         } else {
             view.columns.iter().map(|c| names::fold(&c.name)).collect()
         };
+        for table in &depends_on {
+            self.views_reading
+                .entry(table.clone())
+                .or_default()
+                .push(name.clone());
+        }
         self.catalog.views.insert(
             name.clone(),
             View {
@@ -588,10 +606,12 @@ impl Folder<'_> {
             body,
             created: self.site.clone(),
         };
+        let maybe_exists = !self.function_names.insert(name.clone());
         match self
             .catalog
             .functions
             .iter_mut()
+            .filter(|_| maybe_exists)
             .find(|f| f.schema == record.schema && f.name == record.name && f.args == record.args)
         {
             Some(existing) if function.or_replace => *existing = record,
@@ -659,11 +679,15 @@ impl Folder<'_> {
         if let Some(body) = trigger.exec_body.as_ref() {
             self.check_trigger_function(&table, &body.func_desc.name);
         }
-        let exists = self
-            .catalog
-            .triggers
-            .iter()
-            .position(|t| t.schema == table.schema && t.table == table.name && t.name == name);
+        let exists = if self.tables_with_triggers.contains(&table) {
+            self.catalog
+                .triggers
+                .iter()
+                .position(|t| t.schema == table.schema && t.table == table.name && t.name == name)
+        } else {
+            None
+        };
+        self.tables_with_triggers.insert(table.clone());
         match exists {
             Some(at) if trigger.or_replace => {
                 self.catalog.triggers.remove(at);

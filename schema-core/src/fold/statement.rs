@@ -153,9 +153,11 @@ impl Folder<'_> {
         if !self.require_table(&table, "diesel_manage_updated_at targets") {
             return;
         }
-        self.catalog.triggers.retain(|t| {
-            !(t.schema == table.schema && t.table == table.name && t.name == "set_updated_at")
-        });
+        if !self.tables_with_triggers.insert(table.clone()) {
+            self.catalog.triggers.retain(|t| {
+                !(t.schema == table.schema && t.table == table.name && t.name == "set_updated_at")
+            });
+        }
         self.catalog.triggers.push(crate::catalog::Trigger {
             schema: table.schema.clone(),
             table: table.name.clone(),
