@@ -102,18 +102,23 @@ fn table_module(table: &Table, types: &RustTypes, depth: usize) -> TokenStream {
         let rename = sqlx_rename(sql_name);
         row_fields.push(quote! { #[doc = #doc] #rename pub #field: #ty });
     }
-    let row_derives = if cfg!(feature = "sqlx") {
+    let mut row_derives = if cfg!(feature = "sqlx") {
         quote! { #[derive(::sqlx::FromRow)] }
     } else {
         TokenStream::new()
     };
+    // Each derive is compiled once per table: Clone and PartialEq cost about 0.5 s each per
+    // 250 tables (BENCHMARKS.md), so they are opt-in.
+    if cfg!(feature = "row-traits") {
+        row_derives.extend(quote! { #[derive(Clone, PartialEq)] });
+    }
     let row_doc = format!("A row of `{name}`, field types following the column types.");
     quote! {
         pub const NAME: &str = #name;
         pub const COLUMNS: &[&str] = &[#(#column_names),*];
         #(#column_constants)*
         #[doc = #row_doc]
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug)]
         #row_derives
         pub struct Row { #(#row_fields,)* }
     }
