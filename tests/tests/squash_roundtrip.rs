@@ -9,13 +9,14 @@
 
 mod support;
 
+use support::fixtures::{is_sqlite, note, test_data};
+
 use schema_core::catalog::Catalog;
 use schema_core::catalog_diff::diff;
 use schema_core::config::Config;
 use schema_core::introspect::introspect_postgres;
 use schema_core::squash::{SquashOptions, squash};
 use sqlx::AssertSqlSafe;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use support::pg::{TestDatabase, apply_sql_files};
 
@@ -170,30 +171,4 @@ async fn introspect(conn: &mut sqlx::PgConnection, name: &str) -> Catalog {
     introspect_postgres(conn, &[])
         .await
         .unwrap_or_else(|error| panic!("{name}: introspection failed: {error}"))
-}
-
-/// `schema.toml` beside or above the folder says `dialect = "sqlite"`.
-fn is_sqlite(migrations_dir: &Path) -> bool {
-    [
-        Some(migrations_dir.join("schema.toml")),
-        migrations_dir.parent().map(|dir| dir.join("schema.toml")),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(|path| std::fs::read_to_string(path).ok())
-    .any(|text| {
-        text.lines().any(|line| {
-            let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-            line.starts_with("dialect=") && line.to_ascii_lowercase().contains("sqlite")
-        })
-    })
-}
-
-fn test_data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema-core/test_data")
-}
-
-/// Straight to stderr, so that a skip shows even when the test passes.
-fn note(message: &str) {
-    let _ = writeln!(std::io::stderr(), "{message}");
 }

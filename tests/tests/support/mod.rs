@@ -2,4 +2,5 @@
 
 #![allow(dead_code)] // Each test binary uses its own part of the helpers.
 
+pub mod fixtures;
 pub mod pg;
