@@ -22,6 +22,7 @@
 //! `names` (keywords raw, other characters `_`, collisions suffixed `_2`), which also applies to
 //! a column constant that would shadow `NAME` or `COLUMNS` (a column `name` gives `NAME_2`).
 
+use crate::from_row::{Field, from_row_impl};
 use crate::names::{self, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -89,6 +90,7 @@ fn table_module(table: &Table, types: &RustTypes, depth: usize) -> TokenStream {
     let mut fields = Scope::default();
     let mut column_constants = Vec::new();
     let mut row_fields = Vec::new();
+    let mut decoded_fields = Vec::new();
     for column in &table.columns {
         let constant = format_ident!("{}", constants.claim(names::constant_name(&column.name)));
         let sql_name = &column.name;
@@ -99,19 +101,25 @@ fn table_module(table: &Table, types: &RustTypes, depth: usize) -> TokenStream {
         if !column.not_null {
             ty = quote! { ::core::option::Option<#ty> };
         }
-        let rename = sqlx_rename(sql_name);
-        row_fields.push(quote! { #[doc = #doc] #rename pub #field: #ty });
+        row_fields.push(quote! { #[doc = #doc] pub #field: #ty });
+        decoded_fields.push(Field {
+            ident: field,
+            column: sql_name.clone(),
+            ty,
+        });
     }
-    let mut row_derives = if cfg!(feature = "sqlx") {
-        quote! { #[derive(::sqlx::FromRow)] }
+    let from_row = if cfg!(feature = "sqlx") {
+        from_row_impl(&decoded_fields)
     } else {
         TokenStream::new()
     };
     // Each derive is compiled once per table: Clone and PartialEq cost about 0.5 s each per
     // 250 tables (BENCHMARKS.md), so they are opt-in.
-    if cfg!(feature = "row-traits") {
-        row_derives.extend(quote! { #[derive(Clone, PartialEq)] });
-    }
+    let row_derives = if cfg!(feature = "row-traits") {
+        quote! { #[derive(Clone, PartialEq)] }
+    } else {
+        TokenStream::new()
+    };
     let row_doc = format!("A row of `{name}`, field types following the column types.");
     quote! {
         pub const NAME: &str = #name;
@@ -121,6 +129,7 @@ fn table_module(table: &Table, types: &RustTypes, depth: usize) -> TokenStream {
         #[derive(Debug)]
         #row_derives
         pub struct Row { #(#row_fields,)* }
+        #from_row
     }
 }
 

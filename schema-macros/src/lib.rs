@@ -10,6 +10,7 @@
 
 mod codegen;
 mod expand;
+mod from_row;
 mod input;
 mod names;
 

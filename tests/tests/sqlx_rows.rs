@@ -61,3 +61,48 @@ async fn query_as_reads_rows_into_the_generated_struct() {
     drop(conn);
     database.close().await;
 }
+
+/// The `FromRow` impl reads each field by its SQL name (a keyword table, a quoted column with a
+/// space, nullable enums), and a query that lacks a column fails with sqlx's own error.
+#[tokio::test]
+async fn row_fields_decode_by_their_sql_names() {
+    let Some(database) = TestDatabase::create().await else {
+        return;
+    };
+    let mut conn = database.connect().await;
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("ui/fixtures/pass_shapes/001_schema.sql");
+    apply_sql_files(&mut conn, &[fixture])
+        .await
+        .expect("fixture applies");
+    sqlx::query(
+        "INSERT INTO \"type\" VALUES (7, 'm', 'n', NULL, ARRAY['sad', 'so-so']::mood[], 'data', \
+         '2026-01-02 03:04:05+00')",
+    )
+    .execute(&mut conn)
+    .await
+    .expect("insert");
+
+    let every_column = r#"SELECT id, "match", name, current_mood, moods, "user data",
+        CAST(created_at AT TIME ZONE 'UTC' AS TEXT) AS created_at FROM "type""#;
+    let row: tables::r#type::Row = sqlx::query_as(every_column)
+        .fetch_one(&mut conn)
+        .await
+        .expect("query_as into the keyword table's Row");
+    assert_eq!(row.id, 7);
+    assert_eq!(row.r#match, "m");
+    assert_eq!(row.current_mood, None);
+    assert_eq!(row.moods, vec![enums::Mood::Sad, enums::Mood::SoSo]);
+    assert_eq!(row.user_data.as_deref(), Some("data"));
+    assert_eq!(row.created_at, "2026-01-02 03:04:05");
+
+    let missing_column = sqlx::query_as::<_, tables::r#type::Row>(r#"SELECT id, name FROM "type""#)
+        .fetch_one(&mut conn)
+        .await;
+    match missing_column {
+        Err(sqlx::Error::ColumnNotFound(column)) => assert_eq!(column, "match"),
+        other => panic!("expected ColumnNotFound(\"match\"), got {other:?}"),
+    }
+    drop(conn);
+    database.close().await;
+}
