@@ -1,1 +1,0 @@
-DELETE FROM ai_prompt_templates WHERE name = 'ticket_summary';
