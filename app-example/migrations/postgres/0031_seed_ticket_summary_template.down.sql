@@ -1,0 +1,1 @@
+DELETE FROM ai_prompt_templates WHERE name = 'ticket_summary';
