@@ -89,8 +89,10 @@ fn assert_applied_then_up_to_date(first: &Output, second: &Output) {
     let second_ticket = created_ticket(&out);
     assert_ne!(second_ticket, first_ticket, "{out}");
     let listed = |id: &str| {
-        out.find(&format!("  {id} [open, medium] Door sensor offline in bay 3"))
-            .unwrap_or_else(|| panic!("ticket {id} not listed:\n{out}"))
+        out.find(&format!(
+            "  {id} [open, medium] Door sensor offline in bay 3"
+        ))
+        .unwrap_or_else(|| panic!("ticket {id} not listed:\n{out}"))
     };
     assert!(listed(second_ticket) < listed(&first_ticket), "{out}");
 }
