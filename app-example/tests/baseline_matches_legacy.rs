@@ -1,8 +1,9 @@
 //! The baseline stands for the legacy history: `migrations/postgres/0029_baseline.up.sql`
 //! (`schema squash` output of `legacy-migrations`, hand-edited as its header says) folds to the
 //! same catalog as the 29 legacy files, apart from what the legacy never states: the `users`
-//! and `system_config` tables it only references, and the column its DO block adds, which
-//! the analyzer cannot see inside the block but the baseline states after it.
+//! and `system_config` tables it only references, and the column its DO block adds (with the
+//! index on it), which the analyzer cannot see inside the block but the baseline states after
+//! it. `adopts_legacy_database.rs` shows that the live legacy schema has both.
 
 use schema_core::catalog::Catalog;
 use schema_core::catalog_diff::diff;
@@ -54,6 +55,7 @@ fn the_baseline_folds_to_the_legacy_catalog_plus_what_the_legacy_never_states() 
             "table `system_config`: missing",
             "table `users`: missing",
             "table `openphone_conversations`: column `last_message_at` missing",
+            "table `openphone_conversations`: index `idx_openphone_conversations_last_message_at` missing",
         ],
         "the baseline and the legacy history fold to different catalogs"
     );

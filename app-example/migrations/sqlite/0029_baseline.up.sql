@@ -423,6 +423,7 @@ CREATE INDEX idx_openphone_conversations_phone_number ON openphone_conversations
 CREATE INDEX idx_openphone_conversations_unread ON openphone_conversations (unread_count) WHERE unread_count > 0;
 CREATE INDEX idx_openphone_conversations_is_read ON openphone_conversations (is_read);
 CREATE INDEX idx_openphone_conversations_updated_at ON openphone_conversations (updated_at DESC);
+CREATE INDEX idx_openphone_conversations_last_message_at ON openphone_conversations (last_message_at DESC);
 CREATE INDEX idx_public_requests_created_at ON public_requests (created_at DESC);
 CREATE INDEX idx_public_requests_pending ON public_requests (created_at) WHERE status IN ('pending', 'escalated');
 CREATE INDEX idx_vector_store_archive_assistant_id ON vector_store_archive (assistant_id);
