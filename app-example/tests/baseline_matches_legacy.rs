@@ -3,7 +3,8 @@
 //! same catalog as the 29 legacy files, apart from what the legacy never states: the `users`
 //! and `system_config` tables it only references, and the column its DO block adds (with the
 //! index on it), which the analyzer cannot see inside the block but the baseline states after
-//! it. `adopts_legacy_database.rs` shows that the live legacy schema has both.
+//! it (the squash carries the index over verbatim). `adopts_legacy_database.rs` shows that the
+//! live legacy schema has both.
 
 use schema_core::catalog::Catalog;
 use schema_core::catalog_diff::diff;

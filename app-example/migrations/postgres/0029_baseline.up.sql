@@ -6,10 +6,10 @@
 --      columns follow what the legacy uses: `key`/`value`/`description`, uuid `users.id`);
 --   2. the foreign keys to `users` the squash left commented out are enabled;
 --   3. after the carried-over DO block, an `ADD COLUMN IF NOT EXISTS` states the column that
---      block adds, so the analyzer (which cannot see into DO blocks) knows it too, and the
---      legacy's index on that column, which the squash dropped, is restored.
--- Every statement the squash carried over verbatim (INSERTs, the DO block) is kept; the two
--- `WARNING` header lines the squash wrote about them and the stubs gave way to this note.
+--      block adds, so the analyzer (which cannot see into DO blocks) knows it too.
+-- Every statement the squash carried over verbatim (INSERTs, the DO block, the index on the
+-- DO block's column) is kept; the two `WARNING` header lines the squash wrote about them and
+-- the stubs gave way to this note.
 -- The runner adopts a database that ran the legacy history (versions 1..=28): it records this
 -- baseline as applied without running it, once the live schema matches it.
 
@@ -555,10 +555,9 @@ BEGIN
     ALTER TABLE openphone_conversations ADD COLUMN last_message_at TIMESTAMP;
   END IF;
 END $$;
--- HAND-EDIT 3: what the DO block above adds, stated so the analyzer sees it (a no-op here),
--- and the index 023_ensure_openphone_columns.sql builds on that column, which the squash
--- left out because the analyzer never saw the column.
+-- HAND-EDIT 3: what the DO block above adds, stated so the analyzer sees it (a no-op here).
 ALTER TABLE openphone_conversations ADD COLUMN IF NOT EXISTS last_message_at TIMESTAMP;
+-- from 023_ensure_openphone_columns.sql:16
 CREATE INDEX IF NOT EXISTS idx_openphone_conversations_last_message_at ON openphone_conversations(last_message_at DESC);
 -- from 028_hubspot_cache.sql:18
 INSERT INTO system_config (key, value) VALUES ('hubspot_cache_ttl_hours', '24') ON CONFLICT (key) DO NOTHING;
