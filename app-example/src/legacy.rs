@@ -1,14 +1,13 @@
-//! `app-example legacy`: what the analyzer finds in the 29-file history the baseline replaces
-//! (`schema-core/test_data/audit/migrations`, the seed audit's reconstruction; read in place
-//! so the example and the analyzer's own tests share one copy).
+//! `app-example legacy`: what the analyzer finds in the 29-file history the baseline replaces.
+//! `legacy-migrations` is a symlink to `schema-core/test_data/audit/migrations` (the seed
+//! audit's reconstruction), so the example and the analyzer's own tests share one copy.
 
 use schema_core::diagnostic::Severity;
 use std::path::Path;
 use std::process::ExitCode;
 
 pub fn report() -> ExitCode {
-    let legacy =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema-core/test_data/audit/migrations");
+    let legacy = Path::new(env!("CARGO_MANIFEST_DIR")).join("legacy-migrations");
     let analysis = match schema_core::analyze_dir(&legacy, &schema_core::Config::default()) {
         Ok(analysis) => analysis,
         Err(error) => {

@@ -1,6 +1,8 @@
 //! An operations console on SQLite or PostgreSQL, its schema checked when this crate compiles.
 //!
-//! `migrations/postgres` and `migrations/sqlite` hold the same schema for the two backends.
+//! `migrations/postgres` holds the operations console's schema: a baseline that `schema squash`
+//! wrote from the 29-file legacy history (`legacy-migrations`), which it replaces, then ordinary
+//! migrations. `migrations/sqlite` holds the same tables and columns for SQLite.
 //! Each `migrations!` call below refuses to compile on a bad history and generates the
 //! `tables::<table>::{NAME, COLUMNS, <COLUMN>, Row}` items the queries in `console` use; the
 //! SQLite call's `same_tables_as` also refuses to compile when the two histories stop building
@@ -10,7 +12,8 @@
 //! against the compile-time catalog (`verify`), then does an operator's work. Settings:
 //! `DATABASE_URL=postgres://...` (or `sqlite:...`); without it, a SQLite file in
 //! `APP_DATA_DIR` (default `./data`). `app-example legacy` prints what the analyzer makes of the
-//! 29-file legacy history the baseline replaces.
+//! legacy history. A PostgreSQL database that ran the legacy history is adopted: the runner
+//! records the baseline as applied without running it (`-- replaces: 1..=28`).
 
 mod console;
 mod drift;
@@ -116,24 +119,65 @@ mod tests {
     #[test]
     fn sqlite_integers_are_i64_and_postgres_keeps_its_widths() {
         let pg = postgres::tables::checklist_submissions::Row {
-            id: 1_i64,
-            user_id: 1,
-            category: String::new(),
-            location: String::new(),
-            completed: 0_i32,
-            total: 1_i32,
-            submitted_at: String::new(),
+            id: String::new(),
+            user_id: String::new(),
+            location: "bay 3".to_owned(),
+            category: "cleaning".to_owned(),
+            r#type: "daily".to_owned(),
+            completed_tasks: "[]".to_owned(),
+            total_tasks: 8_i32,
+            comments: None,
+            submission_date: None,
+            created_at: None,
         };
         let sqlite = sqlite::tables::checklist_submissions::Row {
-            id: pg.id,
-            user_id: pg.user_id,
-            category: pg.category.clone(),
+            id: pg.id.clone(),
+            user_id: pg.user_id.clone(),
             location: pg.location.clone(),
-            completed: i64::from(pg.completed),
-            total: i64::from(pg.total),
-            submitted_at: pg.submitted_at.clone(),
+            category: pg.category.clone(),
+            r#type: pg.r#type.clone(),
+            completed_tasks: pg.completed_tasks.clone(),
+            total_tasks: i64::from(pg.total_tasks),
+            comments: None,
+            submission_date: None,
+            created_at: None,
         };
-        assert_eq!(sqlite.total, 1_i64);
+        assert_eq!(sqlite.total_tasks, 8_i64);
+    }
+
+    #[test]
+    fn arrays_are_vectors_on_postgres_and_json_text_on_sqlite() {
+        let pg_tags: Option<Vec<String>> = None;
+        let sqlite_tags: Option<String> = Some("[]".to_owned());
+        let pg = postgres::tables::assistant_knowledge::Row {
+            id: String::new(),
+            assistant_id: String::new(),
+            route: String::new(),
+            title: String::new(),
+            content: String::new(),
+            tags: pg_tags,
+            version: 1_i32,
+            source_file_id: None,
+            created_at: None,
+            updated_at: None,
+            parent_document_id: None,
+            section_index: None,
+        };
+        let sqlite = sqlite::tables::assistant_knowledge::Row {
+            id: pg.id,
+            assistant_id: pg.assistant_id,
+            route: pg.route,
+            title: pg.title,
+            content: pg.content,
+            tags: sqlite_tags,
+            version: 1_i64,
+            source_file_id: None,
+            created_at: None,
+            updated_at: None,
+            parent_document_id: None,
+            section_index: None,
+        };
+        assert_eq!(sqlite.tags.as_deref(), Some("[]"));
     }
 
     #[test]

@@ -36,6 +36,15 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// The short id in "created ticket <id> with a comment".
+fn created_ticket(out: &str) -> &str {
+    let rest = out
+        .split("created ticket ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no ticket created:\n{out}"));
+    rest.split(' ').next().unwrap_or_default()
+}
+
 /// A first run applies the three migrations and works; a second one finds nothing to apply.
 fn assert_applied_then_up_to_date(first: &Output, second: &Output) {
     assert!(
@@ -45,18 +54,19 @@ fn assert_applied_then_up_to_date(first: &Output, second: &Output) {
     );
     let out = stdout(first);
     for file in [
-        "0001_baseline.up.sql",
-        "0002_add_ticket_priority.up.sql",
-        "0003_seed_prompt_templates.up.sql",
+        "0029_baseline.up.sql",
+        "0030_add_ticket_due_date.up.sql",
+        "0031_seed_ticket_summary_template.up.sql",
     ] {
         assert!(
             out.contains(&format!("migrations: applied {file}")),
             "{out}"
         );
     }
-    assert!(out.contains("created ticket #1 with a comment"), "{out}");
+    let first_ticket = created_ticket(&out).to_owned();
+    assert_eq!(first_ticket.len(), 8, "{out}");
     assert!(
-        out.contains("recorded checklist submission #1: opening at bay 3, 7/8 done"),
+        out.contains("recorded daily cleaning checklist at bay 3: 7 of 8 tasks done"),
         "{out}"
     );
     assert!(
@@ -75,10 +85,16 @@ fn assert_applied_then_up_to_date(first: &Output, second: &Output) {
         "{out}"
     );
     assert!(!out.contains("migrations: applied"), "{out}");
-    // The second run's ticket is listed above the first one's.
-    let second_ticket = out.find("  #2 [open, priority 3]").expect(&out);
-    let first_ticket = out.find("  #1 [open, priority 3]").expect(&out);
-    assert!(second_ticket < first_ticket, "{out}");
+    // Both tickets are open, the second run's listed above the first one's.
+    let second_ticket = created_ticket(&out);
+    assert_ne!(second_ticket, first_ticket, "{out}");
+    let listed = |id: &str| {
+        out.find(&format!(
+            "  {id} [open, medium] Door sensor offline in bay 3"
+        ))
+        .unwrap_or_else(|| panic!("ticket {id} not listed:\n{out}"))
+    };
+    assert!(listed(second_ticket) < listed(&first_ticket), "{out}");
 }
 
 /// Failed, with exactly one line on stderr that starts with `expected`, and no backtrace.

@@ -8,7 +8,9 @@ use crate::parse::Parsed;
 use sqlparser::ast::Statement;
 
 /// The statements the catalog does not model, in run order: those the fold reported as
-/// unparsed, unverified or unmodeled as a whole, and data and privilege statements.
+/// unparsed, unverified or unmodeled as a whole, those it skipped because they name a table or
+/// column only an opaque statement may create (an index on a column a `DO` block adds), and
+/// data and privilege statements.
 pub(super) fn carried_statements(analysis: &Analysis, config: &Config) -> Vec<CarriedStatement> {
     let (records, _) = fold::statements(&analysis.set, config);
     let reported: Vec<(usize, std::ops::Range<usize>)> = analysis
@@ -23,6 +25,21 @@ pub(super) fn carried_statements(analysis: &Analysis, config: &Config) -> Vec<Ca
         .flat_map(|d| d.primary.iter().chain(&d.related))
         .map(|label| (label.file, label.range.clone()))
         .collect();
+    // Primary labels only: the related label points at the opaque statement itself.
+    let unverifiable: Vec<(usize, std::ops::Range<usize>)> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "unverifiable-reference")
+        .flat_map(|d| &d.primary)
+        .map(|label| (label.file, label.range.clone()))
+        .collect();
+    let within = |labels: &[(usize, std::ops::Range<usize>)],
+                  file: usize,
+                  range: &std::ops::Range<usize>| {
+        labels
+            .iter()
+            .any(|(f, r)| *f == file && r.start >= range.start && r.end <= range.end)
+    };
     let mut carried = Vec::new();
     for record in &records {
         let file = &analysis.set.files[record.file];
@@ -43,6 +60,7 @@ pub(super) fn carried_statements(analysis: &Analysis, config: &Config) -> Vec<Ca
                     reported
                         .iter()
                         .any(|(f, range)| *f == record.file && *range == record.range)
+                        || within(&unverifiable, record.file, &record.range)
                         || is_data_or_privilege(statement)
                 }
             },
@@ -131,4 +149,50 @@ pub(super) fn sequence_option_notes(analysis: &Analysis, config: &Config) -> Vec
         }
     }
     notes
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::source::MigrationSet;
+    use crate::squash::{SquashOptions, squash};
+    use std::path::PathBuf;
+
+    fn squash_of(files: &[(&str, &str)]) -> crate::squash::Squash {
+        let raw = files
+            .iter()
+            .map(|(path, text)| ((*path).to_owned(), text.as_bytes().to_vec()))
+            .collect();
+        let set = MigrationSet::from_files(PathBuf::from("migrations"), raw, None);
+        let config = Config::default();
+        let analysis = crate::analyze(set, &config);
+        squash(&analysis, &config, SquashOptions::default())
+    }
+
+    #[test]
+    fn an_index_on_a_column_only_a_do_block_adds_is_carried_not_dropped() {
+        let baseline = squash_of(&[
+            ("001_t.sql", "CREATE TABLE t (id bigint PRIMARY KEY);\n"),
+            (
+                "002_seen.sql",
+                "DO $$ BEGIN ALTER TABLE t ADD COLUMN seen_at timestamptz; END $$;\n\
+                 CREATE INDEX t_seen_at ON t (seen_at);\n",
+            ),
+        ]);
+        let kinds: Vec<(&str, &str)> = baseline
+            .carried
+            .iter()
+            .map(|c| (c.file.as_str(), c.kind.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [("002_seen.sql", "DO"), ("002_seen.sql", "CREATE INDEX")]
+        );
+        let do_block = baseline.sql.find("DO $$").expect("DO block carried");
+        let index = baseline
+            .sql
+            .find("CREATE INDEX t_seen_at ON t (seen_at);")
+            .expect("index carried verbatim");
+        assert!(do_block < index, "{}", baseline.sql);
+    }
 }

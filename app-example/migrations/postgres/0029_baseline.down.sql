@@ -1,0 +1,36 @@
+-- Undoes the baseline: every table (their sequences and triggers go with them), dependents
+-- first, then the trigger function. Carried-over data goes with its tables.
+DROP TABLE public.ticket_comments;
+DROP TABLE public.slack_thread_resolutions;
+DROP TABLE public.slack_replies;
+DROP TABLE public.notification_history;
+DROP TABLE public.feedback;
+DROP TABLE public.ai_prompt_template_history;
+DROP TABLE public.vector_store_deletion_log;
+DROP TABLE public.tickets;
+DROP TABLE public.sop_update_queue;
+DROP TABLE public.sop_update_log;
+DROP TABLE public.slack_messages;
+DROP TABLE public.remote_actions_log;
+DROP TABLE public.push_subscriptions;
+DROP TABLE public.notification_preferences;
+DROP TABLE public.knowledge_audit_log;
+DROP TABLE public.extracted_knowledge;
+DROP TABLE public.checklist_task_customizations;
+DROP TABLE public.checklist_submissions;
+DROP TABLE public.assistant_knowledge;
+DROP TABLE public.ai_prompt_templates;
+DROP TABLE public.vector_store_archive;
+DROP TABLE public.sop_shadow_comparisons;
+DROP TABLE public.sop_metrics;
+DROP TABLE public.sop_drafts;
+DROP TABLE public.public_requests;
+DROP TABLE public.parent_documents;
+DROP TABLE public.openphone_conversations;
+DROP TABLE public.message_status;
+DROP TABLE public.learning_metrics;
+DROP TABLE public.knowledge_captures;
+DROP TABLE public.hubspot_cache;
+DROP TABLE public.users;
+DROP TABLE public.system_config;
+DROP FUNCTION update_updated_at_column();
