@@ -48,9 +48,11 @@ pub enum StepKind {
     Revert,
 }
 
+type Callback = dyn Fn(&Progress<'_>) + Send + Sync;
+
 /// The callback a `Migrator` reports to; cloning the `Migrator` shares it.
 #[derive(Clone, Default)]
-pub(crate) struct Observer(Option<Arc<dyn Fn(&Progress<'_>) + Send + Sync>>);
+pub(crate) struct Observer(Option<Arc<Callback>>);
 
 impl Observer {
     pub(crate) fn new(callback: impl Fn(&Progress<'_>) + Send + Sync + 'static) -> Observer {
