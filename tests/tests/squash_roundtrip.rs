@@ -37,6 +37,14 @@ async fn diesel_blog_squash_builds_the_same_schema() {
 }
 
 #[tokio::test]
+async fn views_over_renamed_tables_and_columns_squash_builds_the_same_schema() {
+    let dir = test_data().join("pg/renamed_under_views/migrations");
+    if let Outcome::Differs(report) = round_trip(&dir, true).await {
+        panic!("{report}");
+    }
+}
+
+#[tokio::test]
 async fn cyclic_foreign_keys_squash_builds_the_same_schema() {
     let root = std::env::temp_dir().join(format!("schema_squash_cycle_{}", std::process::id()));
     let dir = root.join("migrations");
@@ -132,6 +140,7 @@ async fn round_trip(dir: &Path, must_apply: bool) -> Outcome {
         return Outcome::Skipped;
     }
     let from_history = introspect(&mut conn, &name).await;
+    let views_from_history = view_definitions(&mut conn).await;
     drop(conn);
     history_db.close().await;
 
@@ -151,20 +160,55 @@ async fn round_trip(dir: &Path, must_apply: bool) -> Outcome {
         ));
     }
     let from_baseline = introspect(&mut conn, &name).await;
+    let views_from_baseline = view_definitions(&mut conn).await;
     drop(conn);
     baseline_db.close().await;
 
-    let differences = diff(&from_history, &from_baseline);
-    if differences.is_empty() {
+    let mut lines: Vec<String> = diff(&from_history, &from_baseline)
+        .iter()
+        .map(|d| format!("    {d}"))
+        .collect();
+    // The catalog diff compares views by name; their columns and definitions are compared here.
+    for (history, baseline) in views_from_history.iter().zip(&views_from_baseline) {
+        if history != baseline {
+            lines.push(format!(
+                "    view differs:\n      history:  {history}\n      baseline: {baseline}"
+            ));
+        }
+    }
+    if views_from_history.len() != views_from_baseline.len() {
+        lines.push(format!(
+            "    views: {} from the history, {} from the baseline",
+            views_from_history.len(),
+            views_from_baseline.len()
+        ));
+    }
+    if lines.is_empty() {
         return Outcome::Same;
     }
-    let lines: Vec<String> = differences.iter().map(|d| format!("    {d}")).collect();
     Outcome::Differs(format!(
         "{name}: the baseline builds a different schema in {} places:\n{}\n--- baseline ---\n{}",
-        differences.len(),
+        lines.len(),
         lines.join("\n"),
         baseline.sql
     ))
+}
+
+/// Each view as `schema.name (columns): definition`, PostgreSQL's own rendering of what it
+/// stored (`pg_get_viewdef`), sorted.
+async fn view_definitions(conn: &mut sqlx::PgConnection) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT n.nspname || '.' || c.relname || ' (' || \
+                (SELECT string_agg(a.attname, ', ' ORDER BY a.attnum) FROM pg_attribute a \
+                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) || '): ' || \
+                pg_get_viewdef(c.oid) \
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+         WHERE c.relkind IN ('v', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') \
+         ORDER BY 1",
+    )
+    .fetch_all(conn)
+    .await
+    .expect("view definitions")
 }
 
 async fn introspect(conn: &mut sqlx::PgConnection, name: &str) -> Catalog {

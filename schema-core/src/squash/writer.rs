@@ -19,6 +19,8 @@ pub(super) struct Writer<'a> {
     pub(super) plan: &'a DependencyPlan,
     pub(super) out: String,
     pub(super) not_reproduced: Vec<String>,
+    /// Views a later rename makes wrong that could not be rewritten: commented at the end.
+    pub(super) set_aside: Vec<super::renamed::SetAsideView>,
 }
 
 impl Writer<'_> {
@@ -204,6 +206,8 @@ impl Writer<'_> {
         }
         self.section("functions");
         for function in functions {
+            let name = QualifiedName::new(&function.schema, &function.name);
+            self.warn_about_renamed_names(&format!("function `{name}`"), &function.created, true);
             let text = self.site_text(&function.created);
             self.line(&text);
         }
@@ -226,7 +230,14 @@ impl Writer<'_> {
         self.section("views and SQL functions");
         for site in items {
             if let Some(view) = catalog.views.values().find(|view| &view.created == site) {
-                self.check_view_dependencies(view);
+                if let Some(text) = self.view_statement(view) {
+                    self.line(&text);
+                }
+                continue;
+            }
+            if let Some(function) = catalog.functions.iter().find(|f| &f.created == site) {
+                let name = QualifiedName::new(&function.schema, &function.name);
+                self.warn_about_renamed_names(&format!("function `{name}`"), site, true);
             }
             let text = self.site_text(site);
             self.line(&text);
@@ -235,7 +246,7 @@ impl Writer<'_> {
 
     /// A view is copied as written; a table it read that is gone under that name (renamed
     /// since) makes that text wrong, so say so in the baseline and on the list.
-    fn check_view_dependencies(&mut self, view: &crate::catalog::View) {
+    pub(super) fn check_view_dependencies(&mut self, view: &crate::catalog::View) {
         let catalog = self.catalog();
         let gone: Vec<String> = view
             .depends_on
@@ -436,6 +447,9 @@ impl Writer<'_> {
         }
         self.section("triggers");
         for trigger in triggers {
+            // Its table's new name is put in below; the columns it names are not.
+            let what = format!("trigger `{}` on `{}`", trigger.name, trigger.table);
+            self.warn_about_renamed_names(&what, &trigger.created, false);
             let text = self.create_trigger(trigger);
             self.line(&text);
         }
