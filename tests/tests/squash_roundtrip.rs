@@ -4,8 +4,10 @@
 //!
 //! Histories: the two long fixtures under `schema-core/test_data/pg/` (renames, type changes,
 //! dropped and re-created tables, enums, views, triggers, a self-referencing foreign key,
-//! schemas, identity and serial columns) and every `ok` fixture that PostgreSQL accepts,
-//! except `partitioned-tables` (partition bounds are not modeled; `squash` says so).
+//! schemas, identity and serial columns), `pg/renamed_under_views` (views written before the
+//! tables and columns they read were renamed), `pg/partitioned` (range, list and hash
+//! partitions) and every `ok` fixture that PostgreSQL accepts. Views (columns and definition)
+//! and partitioning (key and bounds) are compared too, by PostgreSQL's own rendering.
 
 mod support;
 
@@ -45,6 +47,14 @@ async fn views_over_renamed_tables_and_columns_squash_builds_the_same_schema() {
 }
 
 #[tokio::test]
+async fn partitioned_tables_squash_builds_the_same_schema() {
+    let dir = test_data().join("pg/partitioned/migrations");
+    if let Outcome::Differs(report) = round_trip(&dir, true).await {
+        panic!("{report}");
+    }
+}
+
+#[tokio::test]
 async fn cyclic_foreign_keys_squash_builds_the_same_schema() {
     let root = std::env::temp_dir().join(format!("schema_squash_cycle_{}", std::process::id()));
     let dir = root.join("migrations");
@@ -76,7 +86,6 @@ async fn ok_fixtures_squash_builds_the_same_schema() {
                 .filter_map(Result::ok)
                 .map(|entry| entry.path().join("migrations"))
                 .filter(|dir| dir.is_dir())
-                .filter(|dir| !dir.to_string_lossy().contains("partitioned-tables"))
                 .collect()
         })
         .unwrap_or_default();
@@ -140,7 +149,7 @@ async fn round_trip(dir: &Path, must_apply: bool) -> Outcome {
         return Outcome::Skipped;
     }
     let from_history = introspect(&mut conn, &name).await;
-    let views_from_history = view_definitions(&mut conn).await;
+    let views_from_history = views_and_partitions(&mut conn).await;
     drop(conn);
     history_db.close().await;
 
@@ -160,7 +169,7 @@ async fn round_trip(dir: &Path, must_apply: bool) -> Outcome {
         ));
     }
     let from_baseline = introspect(&mut conn, &name).await;
-    let views_from_baseline = view_definitions(&mut conn).await;
+    let views_from_baseline = views_and_partitions(&mut conn).await;
     drop(conn);
     baseline_db.close().await;
 
@@ -168,17 +177,17 @@ async fn round_trip(dir: &Path, must_apply: bool) -> Outcome {
         .iter()
         .map(|d| format!("    {d}"))
         .collect();
-    // The catalog diff compares views by name; their columns and definitions are compared here.
+    // The catalog diff compares views by name and knows no partitioning: compared here.
     for (history, baseline) in views_from_history.iter().zip(&views_from_baseline) {
         if history != baseline {
             lines.push(format!(
-                "    view differs:\n      history:  {history}\n      baseline: {baseline}"
+                "    differs:\n      history:  {history}\n      baseline: {baseline}"
             ));
         }
     }
     if views_from_history.len() != views_from_baseline.len() {
         lines.push(format!(
-            "    views: {} from the history, {} from the baseline",
+            "    views and partitioned tables: {} from the history, {} from the baseline",
             views_from_history.len(),
             views_from_baseline.len()
         ));
@@ -194,10 +203,11 @@ async fn round_trip(dir: &Path, must_apply: bool) -> Outcome {
     ))
 }
 
-/// Each view as `schema.name (columns): definition`, PostgreSQL's own rendering of what it
-/// stored (`pg_get_viewdef`), sorted.
-async fn view_definitions(conn: &mut sqlx::PgConnection) -> Vec<String> {
-    sqlx::query_scalar(
+/// Each view as `schema.name (columns): definition`, each partitioned table as `schema.name
+/// PARTITION BY key` and each partition as `schema.name PARTITION OF parent bound`, all in
+/// PostgreSQL's own rendering of what it stored, sorted.
+async fn views_and_partitions(conn: &mut sqlx::PgConnection) -> Vec<String> {
+    let mut lines: Vec<String> = sqlx::query_scalar(
         "SELECT n.nspname || '.' || c.relname || ' (' || \
                 (SELECT string_agg(a.attname, ', ' ORDER BY a.attnum) FROM pg_attribute a \
                  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) || '): ' || \
@@ -206,9 +216,25 @@ async fn view_definitions(conn: &mut sqlx::PgConnection) -> Vec<String> {
          WHERE c.relkind IN ('v', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') \
          ORDER BY 1",
     )
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await
-    .expect("view definitions")
+    .expect("view definitions");
+    let partitioning: Vec<String> = sqlx::query_scalar(
+        "SELECT n.nspname || '.' || c.relname || \
+                CASE WHEN c.relkind = 'p' THEN ' PARTITION BY ' || pg_get_partkeydef(c.oid) ELSE '' END || \
+                CASE WHEN c.relispartition THEN ' PARTITION OF ' || \
+                     (SELECT p.oid::regclass::text FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent \
+                      WHERE i.inhrelid = c.oid) || ' ' || pg_get_expr(c.relpartbound, c.oid) ELSE '' END \
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+         WHERE (c.relkind = 'p' OR c.relispartition) AND c.relkind IN ('r', 'p') \
+           AND n.nspname NOT IN ('pg_catalog', 'information_schema') \
+         ORDER BY 1",
+    )
+    .fetch_all(&mut *conn)
+    .await
+    .expect("partitioning");
+    lines.extend(partitioning);
+    lines
 }
 
 async fn introspect(conn: &mut sqlx::PgConnection, name: &str) -> Catalog {
