@@ -150,6 +150,28 @@ fn a_missing_database_url_says_how_to_give_one() {
 }
 
 #[test]
+fn an_unreachable_database_is_one_line_and_a_hint() {
+    let root = project();
+    schema(
+        &root,
+        &["status", "--database-url", "sqlite:no/such/folder/app.db"],
+    )
+    .assert()
+    .code(2)
+    .stderr(
+        "error: cannot connect to `sqlite:no/such/folder/app.db`: unable to open database file\n\
+         hint: check that the database file's folder exists and that you may write to it\n",
+    );
+    schema(&root, &["migrate", "--database-url", "mysql://localhost/db"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: unsupported database URL `mysql://localhost/db`: expected `postgres://` or `sqlite:`\n\
+             hint: use `postgres://user@host/db` or `sqlite:path.db`\n",
+        );
+}
+
+#[test]
 fn connection_errors_never_show_the_password() {
     let root = project();
     schema(

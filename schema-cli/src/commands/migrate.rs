@@ -26,6 +26,7 @@ pub struct DatabaseArgs {
 
 /// Apply the pending migrations (the same lock and checks as the embedded runner).
 #[derive(Debug, Args)]
+#[command(after_help = super::RUNNER_EXIT_CODES)]
 pub struct MigrateArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,
@@ -113,11 +114,27 @@ pub fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, Failure>
 
 /// One `error:` line (plus the details some errors list) and a `hint:`.
 pub fn runner_failure(error: RunnerError) -> Failure {
+    if let RunnerError::Connect { url, source } = &error {
+        // The database's own message, without the driver's prefixes and server source lines.
+        let reason = match source.as_database_error() {
+            Some(database) => database.message().to_string(),
+            None => source.to_string(),
+        };
+        let hint = if url.starts_with("sqlite:") {
+            "check that the database file's folder exists and that you may write to it".to_string()
+        } else {
+            format!(
+                "check that the server behind `{}` is running and the URL (host, port, user, \
+                 database) is right",
+                redact_url(url)
+            )
+        };
+        return Failure::Input {
+            message: format!("cannot connect to `{}`: {reason}", redact_url(url)),
+            hint,
+        };
+    }
     let hint = match &error {
-        RunnerError::Connect { url, .. } => format!(
-            "check that the server behind `{}` is running and the URL is right",
-            redact_url(url)
-        ),
         RunnerError::UnsupportedUrl { .. } => {
             "use `postgres://user@host/db` or `sqlite:path.db`".to_string()
         }

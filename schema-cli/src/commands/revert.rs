@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 /// Revert, newest first, every applied migration above `--to` (refuses when a down is missing).
 #[derive(Debug, Args)]
+#[command(after_help = super::RUNNER_EXIT_CODES)]
 pub struct RevertArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,
