@@ -20,14 +20,19 @@ impl<'a> Writer<'a> {
         let name = QualifiedName::new(&view.schema, &view.name);
         let text = self.site_text(&view.created);
         let renames = self.renames_after(&view.created);
-        match view_through_renames(&text, view, &renames) {
+        let analysis = self.analysis;
+        let current_columns = |table: &QualifiedName| {
+            let table = analysis.catalog.tables.get(table)?;
+            Some(table.columns.iter().map(|c| c.name.clone()).collect())
+        };
+        match view_through_renames(&text, view, &renames, &current_columns) {
             ViewText::AsWritten => {
                 self.check_view_dependencies(view);
                 Some(text)
             }
             ViewText::Rewritten(rewritten) => {
                 self.line(&format!(
-                    "-- view `{name}`: rewritten with the table and column names given after it (as PostgreSQL follows renames)"
+                    "-- view `{name}`: rewritten as PostgreSQL keeps it (later renames followed, `*` as the columns it had)"
                 ));
                 Some(rewritten)
             }

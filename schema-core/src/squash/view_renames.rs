@@ -31,22 +31,38 @@ pub(super) enum ViewText {
 }
 
 /// `text` (the `CREATE VIEW` that defined `view`) through `renames`, the renames that ran
-/// after it, in run order.
-pub(super) fn view_through_renames(text: &str, view: &View, renames: &[&Rename]) -> ViewText {
+/// after it, in run order. `current_columns` gives a table's columns now (by its current name),
+/// for `SELECT * FROM t` over a table that gained columns since: PostgreSQL expanded the `*`
+/// when the view was created, so the baseline lists the columns the view had.
+pub(super) fn view_through_renames(
+    text: &str,
+    view: &View,
+    renames: &[&Rename],
+    current_columns: &dyn Fn(&QualifiedName) -> Option<Vec<String>>,
+) -> ViewText {
     let mut relations = view.depends_on.clone();
     let touches = renames.iter().any(|rename| match &rename.kind {
         RenameKind::Table { old, .. } => relations.contains(old),
         RenameKind::Column { .. } => true,
     });
-    if !touches {
+    if !touches && !text.contains('*') {
         return ViewText::AsWritten;
     }
+    // Only a rename makes an unreadable view unsafe; a `*` alone is looked at when readable.
+    let unreadable = |why: &str| {
+        if touches {
+            ViewText::Unsafe(why.to_string())
+        } else {
+            ViewText::AsWritten
+        }
+    };
     let Parsed::Ast(statement) = parse_statement(text, Dialect::Postgres) else {
-        return ViewText::Unsafe("its statement could not be parsed".to_string());
+        return unreadable("its statement could not be parsed");
     };
     let Statement::CreateView(mut create) = *statement else {
-        return ViewText::Unsafe("its statement is not a plain CREATE VIEW".to_string());
+        return unreadable("its statement is not a plain CREATE VIEW");
     };
+    let wrote_columns = !create.columns.is_empty();
     let mut changed = false;
     for rename in renames {
         let result = match &rename.kind {
@@ -69,11 +85,62 @@ pub(super) fn view_through_renames(text: &str, view: &View, renames: &[&Rename])
             Err(reason) => return ViewText::Unsafe(reason),
         }
     }
+    if !wrote_columns
+        && expand_star_over_grown_table(&mut create, view, &relations, current_columns)
+    {
+        changed = true;
+    }
     if changed {
         ViewText::Rewritten(format!("{create};"))
     } else {
         ViewText::AsWritten
     }
+}
+
+/// `SELECT * FROM t` (nothing else) where `t` has more columns now than the view had: the `*`
+/// becomes the view's columns, under their current names (a column added later is appended,
+/// a renamed one keeps its place). Other shapes with `*` are left as written.
+fn expand_star_over_grown_table(
+    create: &mut CreateView,
+    view: &View,
+    relations: &[QualifiedName],
+    current_columns: &dyn Fn(&QualifiedName) -> Option<Vec<String>>,
+) -> bool {
+    let [table] = relations else {
+        return false;
+    };
+    let SetExpr::Select(select) = create.query.body.as_mut() else {
+        return false;
+    };
+    let simple = matches!(select.projection.as_slice(), [SelectItem::Wildcard(_)])
+        && matches!(select.from.as_slice(), [from] if from.joins.is_empty()
+            && matches!(&from.relation, TableFactor::Table { alias, .. }
+                if alias.as_ref().is_none_or(|a| a.columns.is_empty())));
+    let Some(now) = current_columns(table) else {
+        return false;
+    };
+    let had = &view.columns;
+    if !simple || had.is_empty() || now.len() <= had.len() {
+        return false;
+    }
+    select.projection = now
+        .iter()
+        .zip(had)
+        .map(|(current, original)| {
+            let expr = Expr::Identifier(sql_ident(current));
+            if current == original {
+                SelectItem::UnnamedExpr(expr)
+            } else {
+                SelectItem::ExprWithAlias {
+                    expr,
+                    alias: sql_ident(original),
+                }
+            }
+        })
+        .collect();
+    // The names are in the SELECT now; a list set by a column rename would only repeat them.
+    create.columns.clear();
+    true
 }
 
 fn rename_table(
@@ -519,7 +586,26 @@ mod tests {
 
     fn rewrite(text: &str, view: &View, renames: &[Rename]) -> ViewText {
         let renames: Vec<&Rename> = renames.iter().collect();
-        view_through_renames(text, view, &renames)
+        view_through_renames(text, view, &renames, &|_| None)
+    }
+
+    #[test]
+    fn a_star_over_a_table_that_gained_columns_lists_the_columns_the_view_had() {
+        let v = view(&["id", "email"], &["accounts"]);
+        let renames = [column("accounts", "email", "address")];
+        let renames: Vec<&Rename> = renames.iter().collect();
+        let now = |_: &QualifiedName| Some(vec!["id".into(), "address".into(), "added".into()]);
+        assert_eq!(
+            view_through_renames(
+                "CREATE VIEW v AS SELECT * FROM accounts",
+                &v,
+                &renames,
+                &now
+            ),
+            ViewText::Rewritten(
+                "CREATE VIEW v AS SELECT id, address AS email FROM accounts;".into()
+            )
+        );
     }
 
     #[test]

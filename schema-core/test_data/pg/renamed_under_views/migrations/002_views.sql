@@ -11,3 +11,5 @@ CREATE VIEW big_orders AS SELECT account_id, total FROM orders WHERE total > 100
 -- A view over a view: `account_emails` keeps its column `email` through the renames.
 CREATE VIEW email_domains AS
     SELECT split_part(email, '@', 2) AS domain FROM account_emails;
+-- `*` is expanded when a view is created: columns added later are not in it.
+CREATE VIEW order_rows AS SELECT * FROM orders;
