@@ -6,6 +6,7 @@
 
 mod commands;
 mod input;
+mod progress;
 
 use clap::Parser;
 use std::io;

@@ -306,12 +306,64 @@ fn new_follows_a_flyway_folder() {
 }
 
 #[test]
-fn squash_warns_about_a_view_over_a_renamed_table() {
+fn squash_rewrites_a_view_over_a_renamed_table_and_column() {
     let root = migrations(&[
         ("001_accounts.sql", ACCOUNTS),
         (
             "002_view.sql",
             "CREATE VIEW emails AS SELECT email FROM accounts;\n",
+        ),
+        (
+            "003_rename.sql",
+            "ALTER TABLE accounts RENAME TO users;\nALTER TABLE users RENAME COLUMN email TO address;\n",
+        ),
+    ]);
+    schema(root.path(), &["squash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "CREATE VIEW emails AS SELECT address AS email FROM users;",
+        ))
+        .stderr(predicate::str::contains("warning").not());
+}
+
+#[test]
+fn squash_sets_aside_a_view_it_cannot_rewrite_safely() {
+    let root = migrations(&[
+        ("001_accounts.sql", ACCOUNTS),
+        ("002_posts.sql", POSTS),
+        (
+            "003_view.sql",
+            "CREATE VIEW authors AS SELECT email FROM accounts JOIN posts ON posts.author_id = accounts.id;\n",
+        ),
+        (
+            "004_rename.sql",
+            "ALTER TABLE accounts RENAME COLUMN email TO address;\n",
+        ),
+    ]);
+    schema(root.path(), &["squash"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "-- WARNING: view `authors` is left out of the baseline (commented at the end): \
+             column `accounts.email` was renamed to `address`",
+        ))
+        .stdout(predicate::str::contains(
+            "-- view `authors`\n-- CREATE VIEW authors AS SELECT email FROM accounts JOIN posts",
+        ))
+        .stderr(predicate::str::contains(
+            "warning: view `authors` is left out of the baseline",
+        ));
+}
+
+#[test]
+fn squash_warns_about_a_function_body_that_says_a_renamed_name() {
+    let root = migrations(&[
+        ("001_accounts.sql", ACCOUNTS),
+        (
+            "002_function.sql",
+            "CREATE FUNCTION account_count() RETURNS bigint LANGUAGE plpgsql AS $$ \
+             BEGIN RETURN (SELECT count(*) FROM accounts); END $$;\n",
         ),
         ("003_rename.sql", "ALTER TABLE accounts RENAME TO users;\n"),
     ]);
@@ -319,10 +371,11 @@ fn squash_warns_about_a_view_over_a_renamed_table() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "-- WARNING: view `emails` is copied as written, but it reads `accounts`",
+            "-- WARNING: function `account_count` is copied as written, but its text says \
+             `accounts` and table `accounts` was renamed to `users` later (003_rename.sql:1)",
         ))
         .stderr(predicate::str::contains(
-            "warning: view `emails` is copied as written",
+            "warning: function `account_count` is copied as written",
         ));
 }
 

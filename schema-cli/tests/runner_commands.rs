@@ -88,11 +88,53 @@ fn a_failing_migration_is_one_error_line_with_file_line_col_and_a_hint() {
         "SELECT 1;\nINSERT INTO users (id, email) VALUES (1, 'a'), (1, 'b');\n",
     )
     .unwrap();
-    schema(&root, &["migrate"]).assert().code(2).stderr(
-        "error: migration 3 failed at 0003_bad.up.sql:2:1: UNIQUE constraint failed: users.id\n\
+    schema(&root, &["migrate"])
+        .assert()
+        .code(2)
+        // The migrations that finished before the failure are listed as they finished.
+        .stdout("applied 1 0001_users.up.sql\napplied 2 0002_user_name.up.sql\n")
+        .stderr(
+            "error: migration 3 failed at 0003_bad.up.sql:2:1: UNIQUE constraint failed: users.id\n\
              hint: fix the statement at that position; the database is left at the previous \
              migration\n",
+        );
+}
+
+#[test]
+fn a_long_run_off_a_terminal_prints_plain_lines_and_no_progress_bar() {
+    let root = project();
+    for version in 3..=8 {
+        fs::write(
+            root.path()
+                .join(format!("migrations/000{version}_t{version}.up.sql")),
+            format!("CREATE TABLE t{version} (id bigint);\n"),
+        )
+        .unwrap();
+        fs::write(
+            root.path()
+                .join(format!("migrations/000{version}_t{version}.down.sql")),
+            format!("DROP TABLE t{version};\n"),
+        )
+        .unwrap();
+    }
+    let mut expected: String = (3..=8)
+        .map(|v| format!("applied {v} 000{v}_t{v}.up.sql\n"))
+        .collect();
+    expected.insert_str(
+        0,
+        "applied 1 0001_users.up.sql\napplied 2 0002_user_name.up.sql\n",
     );
+    schema(&root, &["migrate"])
+        .assert()
+        .success()
+        .stdout(expected)
+        .stderr("");
+    let reverted: String = (1..=8).rev().map(|v| format!("reverted {v}\n")).collect();
+    schema(&root, &["revert", "--to", "0"])
+        .assert()
+        .success()
+        .stdout(reverted)
+        .stderr("");
 }
 
 #[test]
@@ -105,6 +147,28 @@ fn a_missing_database_url_says_how_to_give_one() {
         .stderr(predicate::str::starts_with(
             "error: no database to connect to\nhint: pass `--database-url",
         ));
+}
+
+#[test]
+fn an_unreachable_database_is_one_line_and_a_hint() {
+    let root = project();
+    schema(
+        &root,
+        &["status", "--database-url", "sqlite:no/such/folder/app.db"],
+    )
+    .assert()
+    .code(2)
+    .stderr(
+        "error: cannot connect to `sqlite:no/such/folder/app.db`: unable to open database file\n\
+         hint: check that the database file's folder exists and that you may write to it\n",
+    );
+    schema(&root, &["migrate", "--database-url", "mysql://localhost/db"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: unsupported database URL `mysql://localhost/db`: expected `postgres://` or `sqlite:`\n\
+             hint: use `postgres://user@host/db` or `sqlite:path.db`\n",
+        );
 }
 
 #[test]

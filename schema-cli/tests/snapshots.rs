@@ -113,3 +113,26 @@ fn audit_lists_every_finding_of_the_seed_audit() {
         "the seed audit lists 31 tables"
     );
 }
+
+fn pg_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../schema-core/test_data/pg")
+        .join(name)
+        .join("migrations")
+}
+
+/// Views written before the renames of the tables and columns they read: rewritten.
+#[test]
+fn squash_of_views_over_renamed_tables_and_columns() {
+    insta::assert_snapshot!(stdout_of(
+        "squash",
+        &pg_fixture("renamed_under_views"),
+        &[],
+        0
+    ));
+}
+
+#[test]
+fn squash_of_partitioned_tables() {
+    insta::assert_snapshot!(stdout_of("squash", &pg_fixture("partitioned"), &[], 0));
+}

@@ -85,6 +85,13 @@ pub struct Table {
     /// the parent appear on it too.
     #[serde(skip)]
     pub partition_of: Option<QualifiedName>,
+    /// `RANGE (logdate)`: the key of a partitioned table (`PARTITION BY`), as written.
+    #[serde(skip)]
+    pub partition_by: Option<String>,
+    /// `FOR VALUES FROM (...) TO (...)`, `FOR VALUES IN (...)` or `DEFAULT`: a partition's
+    /// bounds, as written.
+    #[serde(skip)]
+    pub partition_bound: Option<String>,
     /// The table this one `INHERITS` from: columns added to the parent appear on it too.
     #[serde(skip)]
     pub inherits: Option<QualifiedName>,
@@ -274,6 +281,8 @@ impl Table {
             comment: None,
             created,
             partition_of: None,
+            partition_by: None,
+            partition_bound: None,
             inherits: None,
         }
     }

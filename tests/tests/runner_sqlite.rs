@@ -152,3 +152,74 @@ async fn sqlx_and_this_runner_read_each_others_history() {
             .is_empty()
     );
 }
+
+/// What the progress callback saw, as `(event, version)` with the step counts.
+fn recording_migrator(dir: &TempDir) -> (Migrator, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use schema_core::runner::Progress;
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    let m = migrator(dir).on_progress(move |progress| {
+        let line = match progress {
+            Progress::Planned { kind, steps } => format!("planned {kind:?} {steps}"),
+            Progress::Started {
+                kind,
+                version,
+                path,
+                step,
+                steps,
+            } => format!("started {kind:?} {version} {path} {step}/{steps}"),
+            Progress::Finished {
+                kind,
+                version,
+                step,
+                steps,
+                ..
+            } => format!("finished {kind:?} {version} {step}/{steps}"),
+            Progress::Skipped { version, .. } => format!("skipped {version}"),
+            other => format!("{other:?}"),
+        };
+        sink.lock().unwrap().push(line);
+    });
+    (m, seen)
+}
+
+#[tokio::test]
+async fn the_progress_callback_sees_every_migration_in_order() {
+    let (dir, url) = setup(HISTORY);
+    let (m, seen) = recording_migrator(&dir);
+    m.run_to(&url, 2).await.unwrap();
+    m.run(&url).await.unwrap();
+    m.run(&url).await.unwrap();
+    m.revert_to(&url, 1).await.unwrap();
+    assert_eq!(
+        *seen.lock().unwrap(),
+        [
+            "planned Apply 2",
+            "started Apply 1 0001_users.up.sql 1/2",
+            "finished Apply 1 1/2",
+            "started Apply 2 0002_posts.up.sql 2/2",
+            "finished Apply 2 2/2",
+            "planned Apply 1",
+            "started Apply 3 0003_post_body.up.sql 1/1",
+            "finished Apply 3 1/1",
+            "planned Apply 0",
+            "planned Revert 2",
+            "started Revert 3 0003_post_body.up.sql 1/2",
+            "finished Revert 3 1/2",
+            "started Revert 2 0002_posts.up.sql 2/2",
+            "finished Revert 2 2/2",
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_failing_migration_is_started_but_never_finished() {
+    let mut files = HISTORY.to_vec();
+    files.push(("0004_bad.up.sql", "CREATE TABLE posts (id bigint);\n"));
+    let (dir, url) = setup(&files);
+    let (m, seen) = recording_migrator(&dir);
+    assert!(m.run(&url).await.is_err());
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.last().unwrap(), "started Apply 4 0004_bad.up.sql 4/4");
+    assert_eq!(seen.len(), 8, "{seen:?}");
+}

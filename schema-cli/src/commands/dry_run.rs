@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 /// Print the migrations `migrate` would apply and their SQL; changes nothing.
 #[derive(Debug, Args)]
+#[command(after_help = super::RUNNER_EXIT_CODES)]
 pub struct DryRunArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,

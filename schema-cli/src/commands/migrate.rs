@@ -1,6 +1,8 @@
 //! `schema migrate [DIR]`: apply the pending migrations to a database. Also holds what the
-//! runner commands share: the database arguments, the runtime and the error mapping.
+//! runner commands share: the database arguments, the runtime and the error mapping. Each
+//! migration's line is printed as it finishes (`progress`), with a bar on a terminal.
 
+use crate::progress::ProgressPrinter;
 use crate::{Failure, Status, input};
 use clap::Args;
 use schema_core::runner::{Migrator, RunnerError, redact_url};
@@ -24,6 +26,7 @@ pub struct DatabaseArgs {
 
 /// Apply the pending migrations (the same lock and checks as the embedded runner).
 #[derive(Debug, Args)]
+#[command(after_help = super::RUNNER_EXIT_CODES)]
 pub struct MigrateArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,
@@ -43,34 +46,23 @@ pub struct MigrateArgs {
 
 pub fn run(args: MigrateArgs) -> Result<Status, Failure> {
     let (migrator, url) = open(&args.database, true)?;
+    let printer = ProgressPrinter::for_this_terminal();
     let migrator = migrator
         .allow_missing(args.allow_missing)
         .allow_out_of_order(args.allow_out_of_order)
-        .lock_timeout(Duration::from_secs(args.lock_timeout));
-    let report = block_on(async {
+        .lock_timeout(Duration::from_secs(args.lock_timeout))
+        .on_progress(printer.callback());
+    let result = block_on(async {
         match args.to {
             Some(version) => migrator.run_to(&url, version).await,
             None => migrator.run(&url).await,
         }
-    })?
-    .map_err(runner_failure)?;
-    let mut out = io::stdout().lock();
-    for version in &report.adopted {
-        writeln!(
-            out,
-            "adopted baseline {version}: the live schema matches it"
-        )?;
-    }
-    for version in &report.applied {
-        let path = migrator
-            .migrations()
-            .iter()
-            .find(|m| m.version == *version)
-            .map_or("", |m| m.path.as_str());
-        writeln!(out, "applied {version} {path}")?;
-    }
-    if report.applied.is_empty() && report.adopted.is_empty() {
-        writeln!(out, "up to date: nothing to apply")?;
+    })?;
+    // The lines of the migrations that did finish stay, even when a later one failed.
+    let printed = printer.finish()?;
+    let report = result.map_err(runner_failure)?;
+    if printed == 0 && report.applied.is_empty() && report.adopted.is_empty() {
+        writeln!(io::stdout(), "up to date: nothing to apply")?;
     }
     Ok(Status::Clean)
 }
@@ -122,11 +114,27 @@ pub fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, Failure>
 
 /// One `error:` line (plus the details some errors list) and a `hint:`.
 pub fn runner_failure(error: RunnerError) -> Failure {
+    if let RunnerError::Connect { url, source } = &error {
+        // The database's own message, without the driver's prefixes and server source lines.
+        let reason = match source.as_database_error() {
+            Some(database) => database.message().to_string(),
+            None => source.to_string(),
+        };
+        let hint = if url.starts_with("sqlite:") {
+            "check that the database file's folder exists and that you may write to it".to_string()
+        } else {
+            format!(
+                "check that the server behind `{}` is running and the URL (host, port, user, \
+                 database) is right",
+                redact_url(url)
+            )
+        };
+        return Failure::Input {
+            message: format!("cannot connect to `{}`: {reason}", redact_url(url)),
+            hint,
+        };
+    }
     let hint = match &error {
-        RunnerError::Connect { url, .. } => format!(
-            "check that the server behind `{}` is running and the URL is right",
-            redact_url(url)
-        ),
         RunnerError::UnsupportedUrl { .. } => {
             "use `postgres://user@host/db` or `sqlite:path.db`".to_string()
         }

@@ -19,10 +19,21 @@ use clap::Subcommand;
 
 pub const EXIT_CODES: &str = "\
 Exit codes:
-  0  no errors (with --deny warnings: no warnings either)
-  1  the migrations have errors (with --deny warnings: or warnings)
+  0  no errors (with --deny warnings: no warnings either); the database command succeeded
+  1  the migrations have errors (with --deny warnings: or warnings); `status`: migrations
+     are pending or the history is inconsistent; `verify`: the live schema differs;
+     `lock --check`: the lockfile does not match
   2  the command could not run: missing folder, unreadable file, invalid schema.toml,
-     bad arguments";
+     bad arguments, no or bad database URL, unreachable database, lock timeout, a failed
+     migration (the database stays at the previous one)";
+
+/// The exit codes of `migrate`, `revert` and `dry-run`.
+pub const RUNNER_EXIT_CODES: &str = "\
+Exit codes:
+  0  done (or nothing to do)
+  2  nothing or not everything was done: the migrations have errors (`migrate`), no or bad
+     database URL, unreachable database, lock timeout, inconsistent history, a failed
+     migration (the database stays at the previous one), a missing down file (`revert`)";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

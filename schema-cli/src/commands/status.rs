@@ -7,6 +7,11 @@ use std::io::{self, Write};
 
 /// List applied and pending migrations and any inconsistency (exit 1 when not up to date).
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Exit codes:
+  0  every migration is applied and the history is consistent
+  1  migrations are pending, or the history is inconsistent (each problem is listed)
+  2  the command could not run: missing folder, no or bad database URL, unreachable database")]
 pub struct StatusArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,

@@ -7,6 +7,11 @@ use std::io::{self, Write};
 
 /// Report every difference between the database and the migrations' catalog (exit 1 on drift).
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Exit codes:
+  0  the live schema matches what the migrations build
+  1  it differs (each difference is listed)
+  2  the command could not run: missing folder, no or bad database URL, unreachable database")]
 pub struct VerifyArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,

@@ -2,6 +2,7 @@
 
 use super::Folder;
 use super::create_table::{ConstraintSpec, SERIAL_MARKER, constraint_spec};
+use super::history::{Rename, RenameKind};
 use crate::catalog::QualifiedName;
 use crate::diagnostic::Diagnostic;
 use crate::names;
@@ -357,6 +358,14 @@ impl Folder<'_> {
         }
         self.move_column_sequence((table, old), (table, new));
         self.history.column_renamed(table, old, new);
+        self.history.renames.push(Rename {
+            site: self.site.clone(),
+            kind: RenameKind::Column {
+                table: table.clone(),
+                old: old.to_string(),
+                new: new.to_string(),
+            },
+        });
     }
 
     pub(crate) fn rename_table(
@@ -430,6 +439,13 @@ impl Folder<'_> {
             }
         }
         self.history.table_renamed(table, &new, &columns);
+        self.history.renames.push(Rename {
+            site: self.site.clone(),
+            kind: RenameKind::Table {
+                old: table.clone(),
+                new: new.clone(),
+            },
+        });
         Some(new)
     }
 

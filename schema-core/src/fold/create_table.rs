@@ -125,6 +125,10 @@ impl Folder<'_> {
         }
         self.history.touch(&name, self.migration, self.site.clone());
         table.partition_of = partition_parent.clone();
+        table.partition_by = create.partition_by.as_ref().map(|key| key.to_string());
+        if partition_parent.is_some() {
+            table.partition_bound = create.for_values.as_ref().map(ToString::to_string);
+        }
         self.insert_table(table);
         for spec in constraints {
             self.add_constraint(&name, spec, false);

@@ -18,6 +18,30 @@ pub struct History {
     pub columns: IndexMap<(QualifiedName, String), Vec<(usize, Site)>>,
     /// Tables the history references but never creates (the `missing-table` errors), by name.
     pub missing_tables: Vec<QualifiedName>,
+    /// Every table and column rename, in run order: a view or function body written before
+    /// one still says the old name.
+    pub renames: Vec<Rename>,
+}
+
+/// One `ALTER TABLE ... RENAME [COLUMN]` and where it ran.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rename {
+    pub site: Site,
+    pub kind: RenameKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenameKind {
+    Table {
+        old: QualifiedName,
+        new: QualifiedName,
+    },
+    /// `table` is the table's name when the column was renamed.
+    Column {
+        table: QualifiedName,
+        old: String,
+        new: String,
+    },
 }
 
 impl History {

@@ -16,6 +16,7 @@ mod migration;
 mod plan;
 #[cfg(feature = "postgres")]
 mod postgres;
+mod progress;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 
@@ -23,6 +24,7 @@ pub use error::RunnerError;
 pub use history::{AppliedMigration, DEFAULT_TABLE, redact_url};
 pub use migration::{Migration, checksum, replaced_versions};
 pub use plan::{PlanOptions, PlanProblem, Step, Target, plan_forward, plan_revert};
+pub use progress::{Progress, StepKind};
 
 use crate::catalog::{Catalog, QualifiedName};
 use crate::catalog_diff::{CatalogDifference, diff};
@@ -31,6 +33,7 @@ use crate::config::Config;
 use crate::embedded::EmbeddedMigrations;
 use crate::source::{self, MigrationSet};
 use database::Database;
+use progress::Observer;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -47,6 +50,7 @@ pub struct Migrator {
     table: String,
     options: PlanOptions,
     lock_timeout: Duration,
+    observer: Observer,
 }
 
 /// What the database holds against what the binary carries; changes nothing.
@@ -149,6 +153,7 @@ impl Migrator {
             table: DEFAULT_TABLE.to_owned(),
             options: PlanOptions::default(),
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
+            observer: Observer::default(),
         }
     }
 
@@ -175,6 +180,16 @@ impl Migrator {
 
     pub fn lock_timeout(mut self, timeout: Duration) -> Migrator {
         self.lock_timeout = timeout;
+        self
+    }
+
+    /// Calls `callback` as `run`, `run_to` and `revert_to` work: once with the plan, then
+    /// before and after each migration (see `Progress`).
+    pub fn on_progress(
+        mut self,
+        callback: impl Fn(&Progress<'_>) + Send + Sync + 'static,
+    ) -> Migrator {
+        self.observer = Observer::new(callback);
         self
     }
 
@@ -310,11 +325,21 @@ impl Migrator {
         let steps = plan_forward(&applied, &self.migrations, target, self.options)
             .map_err(|problems| RunnerError::Inconsistent { problems })?;
         let mut report = RunReport::default();
-        for step in steps {
+        let total = steps.len();
+        self.observer.report(Progress::Planned {
+            kind: StepKind::Apply,
+            steps: total,
+        });
+        for (position, step) in steps.into_iter().enumerate() {
+            let (index, kind) = match &step {
+                Step::Apply { index, .. } => (*index, StepKind::Apply),
+                Step::Adopt { index, .. } => (*index, StepKind::Adopt),
+            };
+            let started = Instant::now();
+            self.report_started(kind, index, position, total);
             match step {
                 Step::Apply { index, resume_at } => {
                     let migration = &self.migrations[index];
-                    let started = Instant::now();
                     if db.apply(migration, resume_at).await? {
                         tracing::info!(
                             version = migration.version,
@@ -323,6 +348,14 @@ impl Migrator {
                             "applied migration"
                         );
                         report.applied.push(migration.version);
+                    } else {
+                        self.observer.report(Progress::Skipped {
+                            version: migration.version,
+                            path: &migration.path,
+                            step: position + 1,
+                            steps: total,
+                        });
+                        continue;
                     }
                 }
                 Step::Adopt { index, replaced } => {
@@ -346,6 +379,7 @@ impl Migrator {
                     report.adopted.push(migration.version);
                 }
             }
+            self.report_finished(kind, index, position, total, started);
         }
         Ok(report)
     }
@@ -359,11 +393,19 @@ impl Migrator {
         let indexes = plan_revert(&applied, &self.migrations, target)
             .map_err(|versions| RunnerError::MissingDown { target, versions })?;
         let mut report = RunReport::default();
-        for index in indexes {
+        let total = indexes.len();
+        self.observer.report(Progress::Planned {
+            kind: StepKind::Revert,
+            steps: total,
+        });
+        for (position, index) in indexes.into_iter().enumerate() {
             let migration = &self.migrations[index];
+            let started = Instant::now();
+            self.report_started(StepKind::Revert, index, position, total);
             db.revert(migration).await?;
             tracing::info!(version = migration.version, "reverted migration");
             report.reverted.push(migration.version);
+            self.report_finished(StepKind::Revert, index, position, total, started);
         }
         Ok(report)
     }
@@ -380,6 +422,36 @@ impl Migrator {
             .collect();
         let set = MigrationSet::from_files(PathBuf::new(), files, self.config.layout_override());
         crate::analyze(set, &self.config).catalog
+    }
+
+    fn report_started(&self, kind: StepKind, index: usize, position: usize, total: usize) {
+        let migration = &self.migrations[index];
+        self.observer.report(Progress::Started {
+            kind,
+            version: migration.version,
+            path: &migration.path,
+            step: position + 1,
+            steps: total,
+        });
+    }
+
+    fn report_finished(
+        &self,
+        kind: StepKind,
+        index: usize,
+        position: usize,
+        total: usize,
+        started: Instant,
+    ) {
+        let migration = &self.migrations[index];
+        self.observer.report(Progress::Finished {
+            kind,
+            version: migration.version,
+            path: &migration.path,
+            step: position + 1,
+            steps: total,
+            elapsed: started.elapsed(),
+        });
     }
 
     fn step_versions(&self, steps: &[Step]) -> Vec<i64> {

@@ -5,7 +5,11 @@
 //! columns, non-SQL functions (column defaults and triggers may call them), tables in
 //! foreign-key order with their final columns and constraints, foreign keys that close a cycle,
 //! sequence ownership, SQL functions and views in history order, indexes, triggers, comments.
-//! Views, functions and triggers are the text of the statement that last defined them.
+//! Views, functions and triggers are the text of the statement that last defined them; a view
+//! is rewritten through the table and column renames that ran after it (PostgreSQL follows
+//! them, the text does not), or set aside, commented, with a warning when that cannot be done
+//! safely (`view_renames`, `renamed`). Function bodies stay as written (PostgreSQL does not
+//! rewrite them either) with a warning where they say a renamed name.
 //!
 //! Architecture invariant: pure and deterministic (no clock, sorted output). Nothing is
 //! dropped silently: statements the catalog does not model (data, `DO` blocks, grants,
@@ -14,7 +18,9 @@
 //! to fill in, never an invented definition.
 
 mod carried;
+mod renamed;
 mod sql_text;
+mod view_renames;
 mod writer;
 
 use crate::analyze::Analysis;
@@ -67,6 +73,7 @@ pub fn squash(analysis: &Analysis, config: &Config, options: SquashOptions) -> S
         plan: &plan,
         out: String::new(),
         not_reproduced: Vec::new(),
+        set_aside: Vec::new(),
     };
     let versions = version_range(analysis);
     let carried = carried_statements(analysis, config);
@@ -86,6 +93,7 @@ pub fn squash(analysis: &Analysis, config: &Config, options: SquashOptions) -> S
     );
     writer.triggers();
     writer.comments();
+    writer.set_aside_views();
     writer.missing_table_stubs();
     writer.carried(&carried);
     let Writer {

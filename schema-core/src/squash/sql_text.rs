@@ -49,18 +49,16 @@ pub(super) fn statement_text(text: &str) -> String {
 }
 
 pub(super) fn object_name(parts: &[&str]) -> sqlparser::ast::ObjectName {
-    sqlparser::ast::ObjectName::from(
-        parts
-            .iter()
-            .map(|part| {
-                if needs_quotes(part) {
-                    sqlparser::ast::Ident::with_quote('"', *part)
-                } else {
-                    sqlparser::ast::Ident::new(*part)
-                }
-            })
-            .collect::<Vec<_>>(),
-    )
+    sqlparser::ast::ObjectName::from(parts.iter().map(|part| sql_ident(part)).collect::<Vec<_>>())
+}
+
+/// A name as a sqlparser identifier, quoted where PostgreSQL needs it.
+pub(super) fn sql_ident(name: &str) -> sqlparser::ast::Ident {
+    if needs_quotes(name) {
+        sqlparser::ast::Ident::with_quote('"', name)
+    } else {
+        sqlparser::ast::Ident::new(name)
+    }
 }
 
 /// `schema.name`, quoted where needed.

@@ -19,6 +19,8 @@ pub(super) struct Writer<'a> {
     pub(super) plan: &'a DependencyPlan,
     pub(super) out: String,
     pub(super) not_reproduced: Vec<String>,
+    /// Views a later rename makes wrong that could not be rewritten: commented at the end.
+    pub(super) set_aside: Vec<super::renamed::SetAsideView>,
 }
 
 impl Writer<'_> {
@@ -204,6 +206,8 @@ impl Writer<'_> {
         }
         self.section("functions");
         for function in functions {
+            let name = QualifiedName::new(&function.schema, &function.name);
+            self.warn_about_renamed_names(&format!("function `{name}`"), &function.created, true);
             let text = self.site_text(&function.created);
             self.line(&text);
         }
@@ -226,7 +230,14 @@ impl Writer<'_> {
         self.section("views and SQL functions");
         for site in items {
             if let Some(view) = catalog.views.values().find(|view| &view.created == site) {
-                self.check_view_dependencies(view);
+                if let Some(text) = self.view_statement(view) {
+                    self.line(&text);
+                }
+                continue;
+            }
+            if let Some(function) = catalog.functions.iter().find(|f| &f.created == site) {
+                let name = QualifiedName::new(&function.schema, &function.name);
+                self.warn_about_renamed_names(&format!("function `{name}`"), site, true);
             }
             let text = self.site_text(site);
             self.line(&text);
@@ -235,7 +246,7 @@ impl Writer<'_> {
 
     /// A view is copied as written; a table it read that is gone under that name (renamed
     /// since) makes that text wrong, so say so in the baseline and on the list.
-    fn check_view_dependencies(&mut self, view: &crate::catalog::View) {
+    pub(super) fn check_view_dependencies(&mut self, view: &crate::catalog::View) {
         let catalog = self.catalog();
         let gone: Vec<String> = view
             .depends_on
@@ -270,27 +281,83 @@ impl Writer<'_> {
             return;
         }
         self.section("tables, in foreign-key order");
-        for name in order {
-            let table = self.catalog().tables[&name].clone();
-            if table.partition_of.is_some() {
-                self.not_reproduced.push(format!(
-                    "table `{name}` is a partition: its bounds are not modeled, so it is created as a plain table"
-                ));
+        // A partition comes after its parent (partitions of partitions after theirs).
+        let depth = |name: &QualifiedName| {
+            let mut depth = 0;
+            let mut at = name.clone();
+            while let Some(parent) = self
+                .catalog()
+                .tables
+                .get(&at)
+                .and_then(|t| t.partition_of.clone())
+                && depth < 32
+            {
+                depth += 1;
+                at = parent;
             }
-            let sql = self.create_table(&table);
+            depth
+        };
+        let mut order: Vec<(usize, usize, QualifiedName)> = order
+            .into_iter()
+            .enumerate()
+            .map(|(position, name)| (depth(&name), position, name))
+            .collect();
+        order.sort();
+        for (_, _, name) in order {
+            let table = self.catalog().tables[&name].clone();
+            let sql = match (&table.partition_of, &table.partition_bound) {
+                (Some(parent), Some(bound)) => self.create_partition(&table, parent, bound),
+                (Some(_), None) => {
+                    let note = format!(
+                        "table `{name}` is a partition whose bounds the analyzer could not read: it is created as a plain table"
+                    );
+                    self.line(&format!("-- WARNING: {note}"));
+                    self.not_reproduced.push(note);
+                    self.create_table(&table)
+                }
+                _ => self.create_table(&table),
+            };
             self.line(&sql);
         }
     }
 
-    pub(super) fn create_table(&self, table: &Table) -> String {
-        let mut lines: Vec<String> = table.columns.iter().map(column_definition).collect();
-        if let Some(key) = &table.primary_key {
+    /// `CREATE TABLE p PARTITION OF parent (its own constraints) FOR VALUES ...`: the columns,
+    /// the primary key and the indexes come from the parent.
+    fn create_partition(&self, table: &Table, parent: &QualifiedName, bound: &str) -> String {
+        let parent_has_key = self
+            .catalog()
+            .tables
+            .get(parent)
+            .is_some_and(|p| p.primary_key.is_some());
+        let mut lines = Vec::new();
+        if let Some(key) = table.primary_key.as_ref().filter(|_| !parent_has_key) {
             lines.push(format!(
                 "CONSTRAINT {} PRIMARY KEY ({})",
                 ident(&key.name),
                 idents(&key.columns)
             ));
         }
+        lines.extend(self.own_constraints(table));
+        let constraints = if lines.is_empty() {
+            String::new()
+        } else {
+            format!(" (\n    {}\n)", lines.join(",\n    "))
+        };
+        let mut sql = format!(
+            "CREATE TABLE {} PARTITION OF {}{constraints} {bound}",
+            qualified(&table.schema, &table.name),
+            qualified(&parent.schema, &parent.name),
+        );
+        if let Some(key) = &table.partition_by {
+            let _ = write!(sql, " PARTITION BY {key}");
+        }
+        sql.push(';');
+        sql
+    }
+
+    /// Unique, check and inline foreign-key constraints, as table-constraint clauses.
+    fn own_constraints(&self, table: &Table) -> Vec<String> {
+        let mut lines = Vec::new();
         for key in &table.unique {
             lines.push(format!(
                 "CONSTRAINT {} UNIQUE ({})",
@@ -310,8 +377,25 @@ impl Writer<'_> {
                 lines.push(foreign_key_clause(foreign_key));
             }
         }
+        lines
+    }
+
+    pub(super) fn create_table(&self, table: &Table) -> String {
+        let mut lines: Vec<String> = table.columns.iter().map(column_definition).collect();
+        if let Some(key) = &table.primary_key {
+            lines.push(format!(
+                "CONSTRAINT {} PRIMARY KEY ({})",
+                ident(&key.name),
+                idents(&key.columns)
+            ));
+        }
+        lines.extend(self.own_constraints(table));
+        let partition_by = table
+            .partition_by
+            .as_ref()
+            .map_or(String::new(), |key| format!(" PARTITION BY {key}"));
         format!(
-            "CREATE TABLE {} (\n    {}\n);",
+            "CREATE TABLE {} (\n    {}\n){partition_by};",
             qualified(&table.schema, &table.name),
             lines.join(",\n    ")
         )
@@ -365,8 +449,21 @@ impl Writer<'_> {
                 continue;
             };
             // A partition's copies of its parent's indexes come with `PARTITION OF`.
+            let parent_indexes: Vec<&Index> = table
+                .partition_of
+                .as_ref()
+                .filter(|_| table.partition_bound.is_some())
+                .and_then(|parent| self.catalog().tables.get(parent))
+                .map(|parent| parent.indexes.iter().collect())
+                .unwrap_or_default();
             for index in &table.indexes {
                 if index.primary || is_constraint_index(table, index) {
+                    continue;
+                }
+                if parent_indexes
+                    .iter()
+                    .any(|p| p.created == index.created && p.columns == index.columns)
+                {
                     continue;
                 }
                 lines.push(self.create_index(table, index));
@@ -436,6 +533,9 @@ impl Writer<'_> {
         }
         self.section("triggers");
         for trigger in triggers {
+            // Its table's new name is put in below; the columns it names are not.
+            let what = format!("trigger `{}` on `{}`", trigger.name, trigger.table);
+            self.warn_about_renamed_names(&what, &trigger.created, false);
             let text = self.create_trigger(trigger);
             self.line(&text);
         }
