@@ -65,6 +65,15 @@ pub struct SquashOptions {
 }
 
 /// The baseline of `analysis`; `config` is the one it was analysed with.
+/// Each file's index in the run order (`usize::MAX` for down files and others).
+fn run_positions(analysis: &Analysis) -> Vec<usize> {
+    let mut positions = vec![usize::MAX; analysis.set.files.len()];
+    for (position, migration) in analysis.set.migrations.iter().enumerate() {
+        positions[migration.up] = position;
+    }
+    positions
+}
+
 pub fn squash(analysis: &Analysis, config: &Config, options: SquashOptions) -> Squash {
     let catalog = &analysis.catalog;
     let plan = dependency_plan::plan(catalog, &analysis.history.missing_tables);
@@ -74,6 +83,7 @@ pub fn squash(analysis: &Analysis, config: &Config, options: SquashOptions) -> S
         out: String::new(),
         not_reproduced: Vec::new(),
         set_aside: Vec::new(),
+        run_position: run_positions(analysis),
     };
     let versions = version_range(analysis);
     let carried = carried_statements(analysis, config);

@@ -6,6 +6,7 @@ use super::view_renames::{ViewText, view_through_renames};
 use super::writer::Writer;
 use crate::catalog::{QualifiedName, Site, View};
 use crate::fold::history::{Rename, RenameKind};
+use std::collections::HashSet;
 
 /// A view whose text a later rename makes wrong and that could not be rewritten safely.
 #[derive(Debug, Clone)]
@@ -52,29 +53,30 @@ impl<'a> Writer<'a> {
     /// PostgreSQL does not rewrite function bodies, and the baseline copies the text.
     pub(super) fn warn_about_renamed_names(&mut self, what: &str, site: &Site, tables_too: bool) {
         let text = self.site_text(site).to_lowercase();
-        let words: Vec<&str> = text
+        let words: HashSet<&str> = text
             .split(|c: char| !c.is_alphanumeric() && c != '_' && c != '$')
             .filter(|word| !word.is_empty())
             .collect();
         let mut notes = Vec::new();
         for rename in self.renames_after(site) {
-            let (old_word, what_changed) = match &rename.kind {
-                RenameKind::Table { old, new } if tables_too => (
-                    old.name.as_str(),
-                    format!("table `{old}` was renamed to `{new}`"),
-                ),
-                RenameKind::Column { table, old, new } => (
-                    old.as_str(),
-                    format!("column `{table}.{old}` was renamed to `{new}`"),
-                ),
+            let old_word = match &rename.kind {
+                RenameKind::Table { old, .. } if tables_too => old.name.as_str(),
+                RenameKind::Column { old, .. } => old.as_str(),
                 RenameKind::Table { .. } => continue,
             };
-            if words.contains(&old_word.to_lowercase().as_str()) {
-                notes.push(format!(
-                    "{what} is copied as written, but its text says `{old_word}` and {what_changed} later ({}): check it",
-                    self.location(&rename.site)
-                ));
+            if !words.contains(old_word.to_lowercase().as_str()) {
+                continue;
             }
+            let what_changed = match &rename.kind {
+                RenameKind::Table { old, new } => format!("table `{old}` was renamed to `{new}`"),
+                RenameKind::Column { table, old, new } => {
+                    format!("column `{table}.{old}` was renamed to `{new}`")
+                }
+            };
+            notes.push(format!(
+                "{what} is copied as written, but its text says `{old_word}` and {what_changed} later ({}): check it",
+                self.location(&rename.site)
+            ));
         }
         self.warn(&notes);
     }

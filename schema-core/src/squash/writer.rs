@@ -21,6 +21,9 @@ pub(super) struct Writer<'a> {
     pub(super) not_reproduced: Vec<String>,
     /// Views a later rename makes wrong that could not be rewritten: commented at the end.
     pub(super) set_aside: Vec<super::renamed::SetAsideView>,
+    /// Each file's place in the run order (indexed by file), `usize::MAX` for files that are
+    /// not an up migration: looked up per site, so computed once.
+    pub(super) run_position: Vec<usize>,
 }
 
 impl Writer<'_> {
@@ -215,32 +218,42 @@ impl Writer<'_> {
 
     /// SQL functions and views, in the order the history defined them (one may use the other).
     pub(super) fn functions_and_views(&mut self) {
+        enum Item<'c> {
+            View(&'c crate::catalog::View),
+            Function(&'c crate::catalog::Function),
+        }
         let catalog = self.catalog().clone();
-        let mut items: Vec<&Site> = catalog
+        let mut items: Vec<(&Site, Item)> = catalog
             .functions
             .iter()
             .filter(|f| is_sql_language(f))
-            .map(|f| &f.created)
-            .chain(catalog.views.values().map(|view| &view.created))
+            .map(|f| (&f.created, Item::Function(f)))
+            .chain(
+                catalog
+                    .views
+                    .values()
+                    .map(|view| (&view.created, Item::View(view))),
+            )
             .collect();
-        items.sort_by_key(|site| self.history_position(site));
+        items.sort_by_key(|(site, _)| self.history_position(site));
         if items.is_empty() {
             return;
         }
         self.section("views and SQL functions");
-        for site in items {
-            if let Some(view) = catalog.views.values().find(|view| &view.created == site) {
-                if let Some(text) = self.view_statement(view) {
+        for (site, item) in items {
+            match item {
+                Item::View(view) => {
+                    if let Some(text) = self.view_statement(view) {
+                        self.line(&text);
+                    }
+                }
+                Item::Function(function) => {
+                    let name = QualifiedName::new(&function.schema, &function.name);
+                    self.warn_about_renamed_names(&format!("function `{name}`"), site, true);
+                    let text = self.site_text(site);
                     self.line(&text);
                 }
-                continue;
             }
-            if let Some(function) = catalog.functions.iter().find(|f| &f.created == site) {
-                let name = QualifiedName::new(&function.schema, &function.name);
-                self.warn_about_renamed_names(&format!("function `{name}`"), site, true);
-            }
-            let text = self.site_text(site);
-            self.line(&text);
         }
     }
 
@@ -680,11 +693,9 @@ impl Writer<'_> {
     /// Where a site is in run order: (migration position, byte offset).
     pub(super) fn history_position(&self, site: &Site) -> (usize, usize) {
         let position = self
-            .analysis
-            .set
-            .migrations
-            .iter()
-            .position(|m| m.up == site.file)
+            .run_position
+            .get(site.file)
+            .copied()
             .unwrap_or(usize::MAX);
         (position, site.range.start)
     }
