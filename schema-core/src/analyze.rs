@@ -17,6 +17,9 @@ pub struct Analysis {
     /// Which migrations created or changed each table, and the tables referenced but never
     /// created.
     pub history: fold::history::History,
+    /// Per migration (same index as `set.migrations`): it runs without a transaction, marked
+    /// `-- no-transaction` or inferred (`transaction::migrations_without_transaction`).
+    pub without_transaction: Vec<bool>,
 }
 
 impl Analysis {
@@ -36,6 +39,7 @@ pub fn analyze(set: MigrationSet, config: &Config) -> Analysis {
     let mut diagnostics = set.diagnostics.clone();
     let (locations, split_problems) = fold::locate(&set);
     diagnostics.extend(split_problems);
+    let without_transaction = crate::transaction::migrations_without_transaction(&set, &locations);
     let (catalog, fold_diagnostics, history) = fold::fold_streaming(&set, config, &locations);
     diagnostics.extend(fold_diagnostics);
     if let Some(lock) = set.lockfile {
@@ -48,6 +52,7 @@ pub fn analyze(set: MigrationSet, config: &Config) -> Analysis {
         catalog,
         diagnostics,
         history,
+        without_transaction,
     }
 }
 

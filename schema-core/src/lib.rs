@@ -22,6 +22,7 @@ pub mod shape;
 pub mod source;
 pub mod split;
 pub mod squash;
+pub mod transaction;
 
 pub use analyze::{Analysis, analyze, analyze_dir};
 pub use config::Config;

@@ -296,6 +296,36 @@ async fn create_index_concurrently_runs_outside_a_transaction() {
 }
 
 #[tokio::test]
+async fn a_migration_of_only_concurrent_index_statements_runs_outside_a_transaction_unmarked() {
+    let Some(db) = TestDatabase::create().await else {
+        return;
+    };
+    let mut files = HISTORY[..4].to_vec();
+    files.push((
+        "0003_title_index.up.sql",
+        "-- No marker: every statement here refuses a transaction, so none is used.\n\
+         CREATE INDEX CONCURRENTLY posts_title_idx ON posts (title);\n\
+         CREATE UNIQUE INDEX CONCURRENTLY users_email_idx ON users (email);\n",
+    ));
+    let dir = folder(&files);
+    let m = migrator(dir.path());
+    let third = m.migrations().iter().find(|m| m.version == 3).unwrap();
+    assert!(third.no_transaction, "inferred from the statements");
+    assert_eq!(m.run(&db.url).await.unwrap().applied, [1, 2, 3]);
+    let live = catalog(&db).await;
+    let index_names: Vec<&str> = live
+        .tables
+        .values()
+        .flat_map(|table| table.indexes.iter().map(|index| index.name.as_str()))
+        .collect();
+    assert!(index_names.contains(&"posts_title_idx"), "{index_names:?}");
+    assert!(index_names.contains(&"users_email_idx"), "{index_names:?}");
+    assert_eq!(history(&db).await, [(1, true), (2, true), (3, true)]);
+    assert_eq!(m.verify(&db.url).await.unwrap(), []);
+    db.close().await;
+}
+
+#[tokio::test]
 async fn a_failed_no_transaction_migration_resumes_where_it_stopped() {
     let Some(db) = TestDatabase::create().await else {
         return;

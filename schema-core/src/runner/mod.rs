@@ -29,7 +29,7 @@ use crate::catalog_diff::{CatalogDifference, diff};
 use crate::catalog_json::CatalogDocument;
 use crate::config::Config;
 use crate::embedded::EmbeddedMigrations;
-use crate::source::{self, MigrationSet};
+use crate::source::MigrationSet;
 use database::Database;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -116,7 +116,8 @@ impl Migrator {
         let mut migrations: Vec<Migration> = set
             .migrations
             .iter()
-            .filter_map(|m| {
+            .zip(&analysis.without_transaction)
+            .filter_map(|(m, &no_transaction)| {
                 let version = m.version?;
                 let up = set.file(m.up);
                 Some(Migration::new(
@@ -125,7 +126,7 @@ impl Migrator {
                     &up.path,
                     &up.text,
                     m.down.map(|down| set.file(down).text.as_str()),
-                    source::runs_without_transaction(&up.text),
+                    no_transaction,
                 ))
             })
             .collect();
