@@ -2,7 +2,6 @@
 //! replaces.
 
 use crate::embedded::EmbeddedMigration;
-use sha2::{Digest, Sha384};
 use std::ops::RangeInclusive;
 
 /// A migration ready to run, built from the embedded data or from a folder.
@@ -55,10 +54,7 @@ impl Migration {
     }
 }
 
-/// sqlx's checksum: SHA-384 of the text exactly as written.
-pub fn checksum(sql: &str) -> Vec<u8> {
-    Sha384::digest(sql.as_bytes()).to_vec()
-}
+pub use crate::embedded::checksum;
 
 /// `-- replaces: 1..=28` (or `1..28`, exclusive) in the comment lines that open the file.
 pub fn replaced_versions(sql: &str) -> Option<RangeInclusive<i64>> {
