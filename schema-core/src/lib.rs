@@ -7,6 +7,7 @@
 
 pub mod analyze;
 pub mod audit;
+pub mod baseline;
 pub mod build;
 pub mod catalog;
 pub mod catalog_json;

@@ -25,9 +25,9 @@
 use crate::names::{self, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use schema_core::Analysis;
 use schema_core::catalog::{Catalog, EnumType, QualifiedName, Table};
 use schema_core::config::Dialect;
-use schema_core::Analysis;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -388,7 +388,11 @@ pub fn migrator(analysis: &Analysis, embed: bool) -> Result<TokenStream, String>
     let mut entries = Vec::new();
     let mut sqlx_entries = Vec::new();
     if embed {
-        for (migration, &no_transaction) in set.migrations.iter().zip(&analysis.without_transaction)
+        for (index, (migration, &no_transaction)) in set
+            .migrations
+            .iter()
+            .zip(&analysis.without_transaction)
+            .enumerate()
         {
             let Some(version) = migration.version else {
                 continue;
@@ -416,7 +420,10 @@ pub fn migrator(analysis: &Analysis, embed: bool) -> Result<TokenStream, String>
                     no_transaction: #no_transaction,
                 }
             });
-            if cfg!(feature = "sqlx-migrate") {
+            // sqlx knows no baselines: it would run the replaced migrations and then the
+            // baseline on the fresh databases `#[sqlx::test]` makes, creating everything twice.
+            let replaced = analysis.replaced_by_baseline.get(index) == Some(&true);
+            if cfg!(feature = "sqlx-migrate") && !replaced {
                 let sqlx_description = description.replace('_', " ");
                 let up_type = if down_file.is_some() {
                     quote! { ReversibleUp }

@@ -440,6 +440,38 @@ async fn a_baseline_is_adopted_where_the_legacy_history_ran_and_runs_elsewhere()
 }
 
 #[tokio::test]
+async fn a_baseline_beside_the_migrations_it_replaces_is_checked_and_runs_instead_of_them() {
+    let baseline = (
+        "0004_baseline.sql",
+        "-- replaces: 1..=3\nCREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\nCREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint NOT NULL REFERENCES users (id));\n",
+    );
+    let mut files = LEGACY.to_vec();
+    files.push(baseline);
+    let dir = folder(&files);
+    let analysis = schema_core::analyze_dir(dir.path(), &Default::default()).unwrap();
+    assert!(!analysis.has_errors(), "{:#?}", analysis.diagnostics);
+
+    let Some(fresh) = TestDatabase::create().await else {
+        return;
+    };
+    let m = migrator(dir.path());
+    let report = m.run(&fresh.url).await.unwrap();
+    assert_eq!((report.adopted.len(), report.applied), (0, vec![4]));
+    assert_eq!(m.verify(&fresh.url).await.unwrap(), []);
+    fresh.close().await;
+
+    let Some(old) = TestDatabase::create().await else {
+        return;
+    };
+    migrator(folder(LEGACY).path()).run(&old.url).await.unwrap();
+    let report = m.run(&old.url).await.unwrap();
+    assert_eq!((report.adopted, report.applied), (vec![4], vec![]));
+    assert_eq!(history(&old).await, [(4, true)]);
+    assert!(m.run(&old.url).await.unwrap().applied.is_empty());
+    old.close().await;
+}
+
+#[tokio::test]
 async fn a_baseline_can_be_declared_in_schema_toml() {
     let Some(db) = TestDatabase::create().await else {
         return;

@@ -136,7 +136,7 @@ impl Migrator {
                 .iter_mut()
                 .find(|m| m.version == baseline.version)
         {
-            m.replaces = migration::parse_range(&baseline.replaces);
+            m.replaces = crate::baseline::parse_range(&baseline.replaces);
         }
         Ok(Migrator::new(migrations, analysis.catalog, config))
     }
