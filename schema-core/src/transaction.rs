@@ -55,9 +55,8 @@ pub fn refuses_transaction(statement: &str) -> Option<&'static str> {
         .collect();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     match words.as_slice() {
-        ["CREATE", "INDEX", "CONCURRENTLY", ..] | ["CREATE", "UNIQUE", "INDEX", "CONCURRENTLY", ..] => {
-            Some("CREATE INDEX CONCURRENTLY")
-        }
+        ["CREATE", "INDEX", "CONCURRENTLY", ..]
+        | ["CREATE", "UNIQUE", "INDEX", "CONCURRENTLY", ..] => Some("CREATE INDEX CONCURRENTLY"),
         ["DROP", "INDEX", "CONCURRENTLY", ..] => Some("DROP INDEX CONCURRENTLY"),
         ["REINDEX", rest @ ..] if rest.contains(&"CONCURRENTLY") => Some("REINDEX CONCURRENTLY"),
         ["VACUUM", ..] => Some("VACUUM"),
@@ -128,7 +127,9 @@ mod tests {
         assert!(text_runs_without_transaction(
             "DROP INDEX CONCURRENTLY i;\n"
         ));
-        assert!(text_runs_without_transaction("-- no-transaction\nDROP TABLE t;"));
+        assert!(text_runs_without_transaction(
+            "-- no-transaction\nDROP TABLE t;"
+        ));
         assert!(!text_runs_without_transaction(
             "DROP TABLE t;\nDROP INDEX CONCURRENTLY i;"
         ));
@@ -138,7 +139,10 @@ mod tests {
     #[test]
     fn a_mixed_migration_keeps_its_transaction_unless_marked() {
         let flags = flags(&[
-            ("0001_t.sql", "CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY i ON t (a);"),
+            (
+                "0001_t.sql",
+                "CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY i ON t (a);",
+            ),
             (
                 "0002_marked.sql",
                 "-- no-transaction\nCREATE TABLE u (a int);\nCREATE INDEX CONCURRENTLY j ON u (a);",

@@ -71,7 +71,9 @@ fn sqlx_test_applies_the_embedded_history_and_our_runner_agrees() {
             .await
             .unwrap();
         let url = support::pg::database_url(&std::env::var("DATABASE_URL").unwrap(), &database);
-        let ours = embedded::MIGRATOR.migrator().expect("embedded catalog reads");
+        let ours = embedded::MIGRATOR
+            .migrator()
+            .expect("embedded catalog reads");
         assert_eq!(ours.run(&url).await.unwrap().applied, Vec::<i64>::new());
         assert_eq!(ours.verify(&url).await.unwrap(), []);
     }
@@ -127,7 +129,10 @@ fn sqlx_migrator_mirrors_the_embedded_history() {
             schema_core::runner::Migration::from_embedded(ours).checksum
         );
     }
-    assert!(ours[1].no_transaction, "the CONCURRENTLY-only migration is inferred");
+    assert!(
+        ours[1].no_transaction,
+        "the CONCURRENTLY-only migration is inferred"
+    );
     assert!(!ours[0].no_transaction);
     let downs = embedded::SQLX_MIGRATOR
         .iter()

@@ -314,9 +314,7 @@ impl<'a> Folder<'a> {
             missing: BTreeMap::new(),
             history: history::History::default(),
             open_transaction: None,
-            without_transaction: crate::transaction::migrations_without_transaction(
-                set, locations,
-            ),
+            without_transaction: crate::transaction::migrations_without_transaction(set, locations),
             search_path_before_local: None,
             focus: None,
         };
