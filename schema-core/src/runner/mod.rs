@@ -25,7 +25,7 @@ pub use migration::{Migration, checksum, replaced_versions};
 pub use plan::{PlanOptions, PlanProblem, Step, Target, plan_forward, plan_revert};
 
 use crate::catalog::{Catalog, QualifiedName};
-use crate::catalog_diff::{CatalogDifference, diff};
+use crate::catalog_diff::CatalogDifference;
 use crate::catalog_json::CatalogDocument;
 use crate::config::Config;
 use crate::embedded::EmbeddedMigrations;
@@ -280,9 +280,9 @@ impl Migrator {
     /// Every difference between the live schema and the compile-time catalog.
     pub async fn verify(&self, url: &str) -> Result<Vec<CatalogDifference>, RunnerError> {
         let mut db = Database::open(url, &self.table, None).await?;
-        let live = db.introspect().await;
+        let differences = db.differences_from(&self.catalog).await;
         db.release().await;
-        Ok(diff(&self.catalog, &live?))
+        differences
     }
 
     async fn run_target(&self, url: &str, target: Target) -> Result<RunReport, RunnerError> {
@@ -329,8 +329,7 @@ impl Migrator {
                 Step::Adopt { index, replaced } => {
                     let migration = &self.migrations[index];
                     let expected = self.catalog_through(migration.version);
-                    let live = db.introspect().await?;
-                    let differences = diff(&expected, &live);
+                    let differences = db.differences_from(&expected).await?;
                     if !differences.is_empty() {
                         return Err(RunnerError::BaselineDrift {
                             version: migration.version,
