@@ -3,9 +3,15 @@
 //! and round trips of the up-to-date startup check of the first two.
 //!
 //! ```text
-//! cargo run --release -p bench-gen --bin gen-history -- --migrations 300 --seed 1 --out /tmp/h300
-//! cargo run --release -p schema-tests --example runner_bench -- /tmp/h300 [RUNS]
+//! cargo run --release -p schema-tests --example runner_bench -- --synthetic 300 [RUNS]
+//! cargo run --release -p schema-tests --example runner_bench -- DIR [RUNS]
 //! ```
+//!
+//! `--synthetic N` writes N migrations of about ten statements each (tables with keys,
+//! foreign keys and defaults, added columns, indexes, defaults, comments, views) that
+//! PostgreSQL runs as they are. `gen-history`'s histories are made to be analysed, not run:
+//! their backfills insert rows that violate NOT NULL columns and some type changes keep a
+//! default that cannot be cast, so PostgreSQL rejects them.
 //!
 //! Every run gets fresh databases on `DATABASE_URL` (default `postgres://postgres@127.0.0.1:5432/postgres`),
 //! named `schema_bench_<pid>_<n>` and dropped afterwards. Prints the median and the range of
@@ -26,9 +32,21 @@ const DEFAULT_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 #[tokio::main]
 async fn main() {
     let mut args = std::env::args().skip(1);
-    let Some(dir) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: runner_bench DIR [RUNS]");
+    let usage = || -> ! {
+        eprintln!("usage: runner_bench (--synthetic N | DIR) [RUNS]");
         std::process::exit(2);
+    };
+    let Some(first) = args.next() else { usage() };
+    let synthetic_folder;
+    let dir = if first == "--synthetic" {
+        let Some(count) = args.next().and_then(|n| n.parse().ok()) else {
+            usage()
+        };
+        synthetic_folder = tempfile::tempdir().expect("temporary folder");
+        write_synthetic_history(synthetic_folder.path(), count);
+        synthetic_folder.path().to_path_buf()
+    } else {
+        PathBuf::from(first)
     };
     let runs: usize = args
         .next()
@@ -108,6 +126,53 @@ async fn main() {
         "up-to-date check, sqlx: {} ({trips_sqlx} round trips, connect included)",
         summary(&mut check_sqlx)
     );
+}
+
+/// `count` migrations that PostgreSQL runs: every third creates a table (key, a foreign key
+/// to the previous table, defaults, an index), the others change existing tables.
+fn write_synthetic_history(dir: &Path, count: usize) {
+    let mut tables = 0usize;
+    for index in 1..=count {
+        let mut sql = String::new();
+        let name;
+        if index % 3 == 1 || tables == 0 {
+            tables += 1;
+            let table = format!("table_{tables}");
+            name = format!("create_{table}");
+            let reference = if tables > 1 {
+                format!(
+                    ",\n    parent_id bigint REFERENCES table_{} (id)",
+                    tables - 1
+                )
+            } else {
+                String::new()
+            };
+            sql.push_str(&format!(
+                "CREATE TABLE {table} (\n    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n    \
+                 name text NOT NULL,\n    status text NOT NULL DEFAULT 'new',\n    \
+                 created_at timestamptz NOT NULL DEFAULT now(){reference}\n);\n\
+                 CREATE INDEX {table}_created_at_idx ON {table} (created_at);\n\
+                 CREATE UNIQUE INDEX {table}_name_key ON {table} (name);\n\
+                 COMMENT ON TABLE {table} IS 'synthetic table {tables}';\n\
+                 INSERT INTO {table} (name) VALUES ('first'), ('second');\n"
+            ));
+        } else {
+            let table = format!("table_{}", 1 + (index * 7) % tables);
+            name = format!("change_{table}_{index}");
+            sql.push_str(&format!(
+                "ALTER TABLE {table} ADD COLUMN note_{index} text;\n\
+                 ALTER TABLE {table} ADD COLUMN amount_{index} numeric(12, 2) NOT NULL DEFAULT 0;\n\
+                 UPDATE {table} SET note_{index} = name WHERE note_{index} IS NULL;\n\
+                 ALTER TABLE {table} ALTER COLUMN note_{index} SET DEFAULT '';\n\
+                 CREATE INDEX {table}_amount_{index}_idx ON {table} (amount_{index});\n\
+                 COMMENT ON COLUMN {table}.note_{index} IS 'synthetic column';\n\
+                 CREATE OR REPLACE VIEW {table}_recent_{index} AS SELECT id, name FROM {table} \
+                 WHERE created_at > now() - interval '1 day';\n"
+            ));
+        }
+        let file = dir.join(format!("{index:04}_{name}.sql"));
+        std::fs::write(file, sql).expect("migration written");
+    }
 }
 
 /// The up files in run order, joined: what one `psql -1 -f` runs. A `-- no-transaction`
