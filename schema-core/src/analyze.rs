@@ -17,6 +17,12 @@ pub struct Analysis {
     /// Which migrations created or changed each table, and the tables referenced but never
     /// created.
     pub history: fold::history::History,
+    /// Per migration (same index as `set.migrations`): it runs without a transaction, marked
+    /// `-- no-transaction` or inferred (`transaction::migrations_without_transaction`).
+    pub without_transaction: Vec<bool>,
+    /// Per migration: a baseline of the set replaces it (`baseline`), so the history's fold
+    /// and a fresh database skip it.
+    pub replaced_by_baseline: Vec<bool>,
 }
 
 impl Analysis {
@@ -34,8 +40,15 @@ pub fn analyze_dir(dir: &Path, config: &Config) -> Result<Analysis, SourceError>
 /// Pure: never fails, never panics; everything wrong becomes a diagnostic.
 pub fn analyze(set: MigrationSet, config: &Config) -> Analysis {
     let mut diagnostics = set.diagnostics.clone();
-    let (locations, split_problems) = fold::locate(&set);
+    let (mut locations, split_problems) = fold::locate(&set);
     diagnostics.extend(split_problems);
+    let without_transaction = crate::transaction::migrations_without_transaction(&set, &locations);
+    let baselines = crate::baseline::find(&set, config);
+    let replaced_by_baseline = crate::baseline::replaced_migrations(&set, &baselines);
+    if replaced_by_baseline.contains(&true) {
+        diagnostics.extend(crate::baseline::check(&set, config, &locations, &baselines));
+        locations.retain(|location| !replaced_by_baseline[location.migration]);
+    }
     let (catalog, fold_diagnostics, history) = fold::fold_streaming(&set, config, &locations);
     diagnostics.extend(fold_diagnostics);
     if let Some(lock) = set.lockfile {
@@ -48,6 +61,8 @@ pub fn analyze(set: MigrationSet, config: &Config) -> Analysis {
         catalog,
         diagnostics,
         history,
+        without_transaction,
+        replaced_by_baseline,
     }
 }
 

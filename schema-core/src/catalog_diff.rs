@@ -14,6 +14,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 mod normalize;
+#[cfg(feature = "sqlite")]
+pub mod sqlite;
 
 pub use normalize::normalize_expression;
 use normalize::{normalize_function_args, normalize_words};

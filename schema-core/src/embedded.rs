@@ -52,6 +52,13 @@ impl EmbeddedMigrations {
     }
 }
 
+/// sqlx's checksum: SHA-384 of the text exactly as written. The runner records it and the
+/// macro embeds it in `SQLX_MIGRATOR`, so a history applied by either checks out with the other.
+pub fn checksum(sql: &str) -> Vec<u8> {
+    use sha2::Digest;
+    sha2::Sha384::digest(sql.as_bytes()).to_vec()
+}
+
 impl IntoIterator for &EmbeddedMigrations {
     type Item = &'static EmbeddedMigration;
     type IntoIter = std::slice::Iter<'static, EmbeddedMigration>;

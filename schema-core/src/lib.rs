@@ -7,6 +7,7 @@
 
 pub mod analyze;
 pub mod audit;
+pub mod baseline;
 pub mod build;
 pub mod catalog;
 pub mod catalog_json;
@@ -22,6 +23,7 @@ pub mod shape;
 pub mod source;
 pub mod split;
 pub mod squash;
+pub mod transaction;
 
 pub use analyze::{Analysis, analyze, analyze_dir};
 pub use config::Config;

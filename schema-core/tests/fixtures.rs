@@ -119,6 +119,7 @@ fixture_tests! {
         foreign_key_to_unique_column => "foreign-key-to-unique-column",
         if_exists_variants => "if-exists-variants",
         no_transaction_concurrently => "no-transaction-concurrently",
+        no_transaction_inferred => "no-transaction-inferred",
         partitioned_tables => "partitioned-tables",
         quoted_identifiers => "quoted-identifiers",
         rename_table_then_foreign_key => "rename-table-then-foreign-key",

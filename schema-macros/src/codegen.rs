@@ -26,9 +26,9 @@ use crate::from_row::{Field, from_row_impl};
 use crate::names::{self, Scope};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use schema_core::Analysis;
 use schema_core::catalog::{Catalog, EnumType, QualifiedName, Table};
 use schema_core::config::Dialect;
-use schema_core::source::{self, MigrationSet};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -388,25 +388,37 @@ fn enum_definition(type_name: &str, enum_type: &EnumType, nested: bool) -> Token
 /// `pub static MIGRATOR`, each file embedded with `include_str!` of its canonical path so that
 /// editing a migration rebuilds the crate. `None` for an empty list (a history with errors),
 /// which still declares `MIGRATOR` so code using it gets no follow-on error.
-pub fn migrator(set: &MigrationSet, catalog: &Catalog, embed: bool) -> Result<TokenStream, String> {
+///
+/// With the `sqlx-migrate` feature, also `pub static SQLX_MIGRATOR: ::sqlx::migrate::Migrator`
+/// for `#[sqlx::test(migrator = "...")]`: the same files, versions, descriptions and
+/// no-transaction flags, with sqlx's checksums, built in the same loop so the two cannot drift.
+pub fn migrator(analysis: &Analysis, embed: bool) -> Result<TokenStream, String> {
+    let set = &analysis.set;
     let mut entries = Vec::new();
+    let mut sqlx_entries = Vec::new();
     if embed {
-        for migration in &set.migrations {
+        for (index, (migration, &no_transaction)) in set
+            .migrations
+            .iter()
+            .zip(&analysis.without_transaction)
+            .enumerate()
+        {
             let Some(version) = migration.version else {
                 continue;
             };
             let up = set.file(migration.up);
             let up_include = include_of(&set.root, &up.path)?;
-            let down = match migration.down {
-                Some(down) => {
-                    let include = include_of(&set.root, &set.file(down).path)?;
-                    quote! { ::core::option::Option::Some(#include) }
-                }
+            let down_file = migration.down.map(|down| set.file(down));
+            let down_include = match down_file {
+                Some(down) => Some(include_of(&set.root, &down.path)?),
+                None => None,
+            };
+            let down = match &down_include {
+                Some(include) => quote! { ::core::option::Option::Some(#include) },
                 None => quote! { ::core::option::Option::None },
             };
             let description = &migration.description;
             let up_path = &up.path;
-            let no_transaction = source::runs_without_transaction(&up.text);
             entries.push(quote! {
                 ::schema_core::__private::EmbeddedMigration {
                     version: #version,
@@ -417,10 +429,41 @@ pub fn migrator(set: &MigrationSet, catalog: &Catalog, embed: bool) -> Result<To
                     no_transaction: #no_transaction,
                 }
             });
+            // sqlx knows no baselines: it would run the replaced migrations and then the
+            // baseline on the fresh databases `#[sqlx::test]` makes, creating everything twice.
+            let replaced = analysis.replaced_by_baseline.get(index) == Some(&true);
+            if cfg!(feature = "sqlx-migrate") && !replaced {
+                let sqlx_description = description.replace('_', " ");
+                let up_type = if down_file.is_some() {
+                    quote! { ReversibleUp }
+                } else {
+                    quote! { Simple }
+                };
+                sqlx_entries.push(sqlx_migration(
+                    version,
+                    &sqlx_description,
+                    up_type,
+                    &up_include,
+                    &up.text,
+                    no_transaction,
+                ));
+                if let (Some(down), Some(include)) = (down_file, &down_include) {
+                    let down_no_transaction =
+                        schema_core::transaction::text_runs_without_transaction(&down.text);
+                    sqlx_entries.push(sqlx_migration(
+                        version,
+                        &sqlx_description,
+                        quote! { ReversibleDown },
+                        include,
+                        &down.text,
+                        down_no_transaction,
+                    ));
+                }
+            }
         }
     }
     let catalog_json = if embed {
-        catalog.to_json_compact()
+        analysis.catalog.to_json_compact()
     } else {
         String::new()
     };
@@ -437,6 +480,18 @@ pub fn migrator(set: &MigrationSet, catalog: &Catalog, embed: bool) -> Result<To
         .filter(|(index, _)| Some(*index) != set.lockfile)
         .map(|(_, file)| file.path.as_str())
         .collect();
+    let sqlx_migrator = if cfg!(feature = "sqlx-migrate") {
+        quote! {
+            /// The same history as `MIGRATOR`, as sqlx's `Migrator` (generated by
+            /// `migrations!`): for `#[sqlx::test(migrator = "...")]`.
+            pub static SQLX_MIGRATOR: ::sqlx::migrate::Migrator = ::sqlx::migrate::Migrator {
+                migrations: ::std::borrow::Cow::Borrowed(&[#(#sqlx_entries),*]),
+                ..::sqlx::migrate::Migrator::DEFAULT
+            };
+        }
+    } else {
+        TokenStream::new()
+    };
     Ok(quote! {
         /// The verified migration history, in run order (generated by `migrations!`).
         pub static MIGRATOR: ::schema_core::__private::EmbeddedMigrations =
@@ -446,7 +501,31 @@ pub fn migrator(set: &MigrationSet, catalog: &Catalog, embed: bool) -> Result<To
                 folder: #folder,
                 files: &[#(#files),*],
             };
+        #sqlx_migrator
     })
+}
+
+/// One `::sqlx::migrate::Migration`, as `sqlx::migrate!` writes it: the checksum is computed
+/// here from the text the `include_str!` embeds.
+fn sqlx_migration(
+    version: i64,
+    description: &str,
+    migration_type: TokenStream,
+    include: &TokenStream,
+    text: &str,
+    no_transaction: bool,
+) -> TokenStream {
+    let checksum = schema_core::embedded::checksum(text);
+    quote! {
+        ::sqlx::migrate::Migration {
+            version: #version,
+            description: ::std::borrow::Cow::Borrowed(#description),
+            migration_type: ::sqlx::migrate::MigrationType::#migration_type,
+            sql: ::sqlx::SqlStr::from_static(#include),
+            checksum: ::std::borrow::Cow::Borrowed(&[#(#checksum),*]),
+            no_tx: #no_transaction,
+        }
+    }
 }
 
 fn include_of(root: &Path, relative: &str) -> Result<TokenStream, String> {

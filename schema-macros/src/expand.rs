@@ -94,7 +94,7 @@ fn expand(input: &MigrationsInput) -> syn::Result<TokenStream> {
     let modules = codegen::schema_modules(&analysis.catalog, config.dialect);
     // With errors the build fails anyway (and cargo reruns a failed build), so nothing needs
     // embedding; an empty `MIGRATOR` keeps code that uses it free of follow-on errors.
-    let migrator = codegen::migrator(&analysis.set, &analysis.catalog, !has_errors)
+    let migrator = codegen::migrator(&analysis, !has_errors)
         .map_err(|message| syn::Error::new(span, message))?;
     let errors = errors.into_tokens();
     let lock_tracking = lockfile_tracking(&analysis.set);

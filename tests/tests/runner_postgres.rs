@@ -296,6 +296,36 @@ async fn create_index_concurrently_runs_outside_a_transaction() {
 }
 
 #[tokio::test]
+async fn a_migration_of_only_concurrent_index_statements_runs_outside_a_transaction_unmarked() {
+    let Some(db) = TestDatabase::create().await else {
+        return;
+    };
+    let mut files = HISTORY[..4].to_vec();
+    files.push((
+        "0003_title_index.up.sql",
+        "-- No marker: every statement here refuses a transaction, so none is used.\n\
+         CREATE INDEX CONCURRENTLY posts_title_idx ON posts (title);\n\
+         CREATE UNIQUE INDEX CONCURRENTLY users_email_idx ON users (email);\n",
+    ));
+    let dir = folder(&files);
+    let m = migrator(dir.path());
+    let third = m.migrations().iter().find(|m| m.version == 3).unwrap();
+    assert!(third.no_transaction, "inferred from the statements");
+    assert_eq!(m.run(&db.url).await.unwrap().applied, [1, 2, 3]);
+    let live = catalog(&db).await;
+    let index_names: Vec<&str> = live
+        .tables
+        .values()
+        .flat_map(|table| table.indexes.iter().map(|index| index.name.as_str()))
+        .collect();
+    assert!(index_names.contains(&"posts_title_idx"), "{index_names:?}");
+    assert!(index_names.contains(&"users_email_idx"), "{index_names:?}");
+    assert_eq!(history(&db).await, [(1, true), (2, true), (3, true)]);
+    assert_eq!(m.verify(&db.url).await.unwrap(), []);
+    db.close().await;
+}
+
+#[tokio::test]
 async fn a_failed_no_transaction_migration_resumes_where_it_stopped() {
     let Some(db) = TestDatabase::create().await else {
         return;
@@ -407,6 +437,38 @@ async fn a_baseline_is_adopted_where_the_legacy_history_ran_and_runs_elsewhere()
     let report = m.run(&fresh.url).await.unwrap();
     assert_eq!((report.adopted.len(), report.applied), (0, vec![3, 4]));
     fresh.close().await;
+}
+
+#[tokio::test]
+async fn a_baseline_beside_the_migrations_it_replaces_is_checked_and_runs_instead_of_them() {
+    let baseline = (
+        "0004_baseline.sql",
+        "-- replaces: 1..=3\nCREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\nCREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint NOT NULL REFERENCES users (id));\n",
+    );
+    let mut files = LEGACY.to_vec();
+    files.push(baseline);
+    let dir = folder(&files);
+    let analysis = schema_core::analyze_dir(dir.path(), &Default::default()).unwrap();
+    assert!(!analysis.has_errors(), "{:#?}", analysis.diagnostics);
+
+    let Some(fresh) = TestDatabase::create().await else {
+        return;
+    };
+    let m = migrator(dir.path());
+    let report = m.run(&fresh.url).await.unwrap();
+    assert_eq!((report.adopted.len(), report.applied), (0, vec![4]));
+    assert_eq!(m.verify(&fresh.url).await.unwrap(), []);
+    fresh.close().await;
+
+    let Some(old) = TestDatabase::create().await else {
+        return;
+    };
+    migrator(folder(LEGACY).path()).run(&old.url).await.unwrap();
+    let report = m.run(&old.url).await.unwrap();
+    assert_eq!((report.adopted, report.applied), (vec![4], vec![]));
+    assert_eq!(history(&old).await, [(4, true)]);
+    assert!(m.run(&old.url).await.unwrap().applied.is_empty());
+    old.close().await;
 }
 
 #[tokio::test]

@@ -223,3 +223,60 @@ async fn a_failing_migration_is_started_but_never_finished() {
     assert_eq!(seen.last().unwrap(), "started Apply 4 0004_bad.up.sql 4/4");
     assert_eq!(seen.len(), 8, "{seen:?}");
 }
+
+/// Keys, a `UNIQUE` column, an expression index, a CHECK, a default and an `INTEGER PRIMARY
+/// KEY`: everything SQLite names or reports differently from the fold.
+const SQLITE_SHAPES: (&str, &str) = (
+    "0004_tags.up.sql",
+    "CREATE TABLE tags (\n    id INTEGER PRIMARY KEY,\n    name varchar(40) NOT NULL UNIQUE DEFAULT 'x',\n    score real CHECK (score > 0),\n    created_at timestamp DEFAULT CURRENT_TIMESTAMP\n);\nCREATE UNIQUE INDEX tags_lower_name ON tags (lower(name));\nCREATE TABLE pairs (a int, b int, PRIMARY KEY (a, b), UNIQUE (b, a));\n",
+);
+
+#[tokio::test]
+async fn a_freshly_migrated_database_verifies_clean() {
+    for schema_toml in [None, Some("dialect = \"sqlite\"\n")] {
+        let mut files = HISTORY.to_vec();
+        files.push(SQLITE_SHAPES);
+        if let Some(text) = schema_toml {
+            files.push(("schema.toml", text));
+        }
+        let (dir, url) = setup(&files);
+        let m = migrator(&dir);
+        m.run(&url).await.unwrap();
+        assert_eq!(m.verify(&url).await.unwrap(), [], "with {schema_toml:?}");
+    }
+}
+
+#[tokio::test]
+async fn verify_finds_a_hand_added_column_a_dropped_index_and_a_changed_type() {
+    let mut files = HISTORY.to_vec();
+    files.push(SQLITE_SHAPES);
+    let (dir, url) = setup(&files);
+    let m = migrator(&dir);
+    m.run(&url).await.unwrap();
+    let mut conn = SqliteConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql(
+        "ALTER TABLE users ADD COLUMN nickname text;\n\
+         DROP INDEX posts_user_id_idx;\n\
+         DROP TABLE pairs;\n\
+         CREATE TABLE pairs (a int, b text, PRIMARY KEY (a, b), UNIQUE (b, a));\n",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    conn.close().await.unwrap();
+    let found: Vec<String> = m
+        .verify(&url)
+        .await
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "table `pairs`: column `b` type is `text`, expected `integer`",
+            "table `posts`: index `posts_user_id_idx` missing",
+            "table `users`: column `nickname` exists but is not expected",
+        ]
+    );
+}

@@ -165,6 +165,8 @@ pub struct Folder<'a> {
     pub(crate) history: history::History,
     /// Explicit `BEGIN` seen in the current file and not yet committed.
     open_transaction: Option<Site>,
+    /// Per migration: it runs without a transaction (marked or inferred, `transaction`).
+    pub(crate) without_transaction: Vec<bool>,
     /// A narrower range inside the current statement for `here` (see `focus_on`).
     focus: Option<Range<usize>>,
     /// The search path to restore when the file that ran `SET LOCAL search_path` ends.
@@ -254,8 +256,7 @@ fn drive<'p>(
         {
             let leading = &set.files[record.file].text[record.leading.clone()];
             let allowed = allowed_in_file.for_statement(leading, text);
-            let in_transaction =
-                !crate::source::runs_without_transaction(&set.files[migration.up].text);
+            let in_transaction = !folder.without_transaction[record.migration];
             let found = linter.check(
                 &folder,
                 record.migration,
@@ -313,6 +314,7 @@ impl<'a> Folder<'a> {
             missing: BTreeMap::new(),
             history: history::History::default(),
             open_transaction: None,
+            without_transaction: crate::transaction::migrations_without_transaction(set, locations),
             search_path_before_local: None,
             focus: None,
         };

@@ -177,8 +177,7 @@ impl Folder<'_> {
 
     /// A statement PostgreSQL refuses inside a transaction block, in a migration that runs in one.
     pub(crate) fn non_transactional(&mut self, what: &str) {
-        let migration = &self.set.migrations[self.migration];
-        if crate::source::runs_without_transaction(&self.set.files[migration.up].text) {
+        if self.without_transaction[self.migration] {
             return;
         }
         let diagnostic = self.here(
@@ -189,7 +188,7 @@ impl Folder<'_> {
             "PostgreSQL rejects this inside a transaction block",
         );
         self.report(diagnostic.help(
-            "put this statement in a migration of its own whose first line is `-- no-transaction`",
+            "move this statement to a migration of its own (one that holds only such statements runs without a transaction), or make `-- no-transaction` the first line of this one if its statements may commit one by one",
         ));
     }
 }

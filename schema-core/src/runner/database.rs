@@ -4,6 +4,7 @@ use super::error::RunnerError;
 use super::history::{AppliedMigration, redact_url};
 use super::migration::Migration;
 use crate::catalog::Catalog;
+use crate::catalog_diff::{CatalogDifference, diff};
 use std::time::Duration;
 
 pub(crate) enum Database {
@@ -91,6 +92,24 @@ impl Database {
             #[cfg(feature = "sqlite")]
             Database::Sqlite(db) => db.introspect().await,
         }
+    }
+
+    /// Every difference between the live schema and `expected`, compared like with like: on
+    /// SQLite, both sides first go through `catalog_diff::sqlite::comparable`.
+    pub(crate) async fn differences_from(
+        &mut self,
+        expected: &Catalog,
+    ) -> Result<Vec<CatalogDifference>, RunnerError> {
+        let live = self.introspect().await?;
+        Ok(match self {
+            #[cfg(feature = "postgres")]
+            Database::Postgres(_) => diff(expected, &live),
+            #[cfg(feature = "sqlite")]
+            Database::Sqlite(_) => {
+                let (expected, live) = crate::catalog_diff::sqlite::comparable(expected, &live);
+                diff(&expected, &live)
+            }
+        })
     }
 
     /// Releases the lock and closes the connections. On a path that never gets here (a panic,

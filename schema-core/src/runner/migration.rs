@@ -2,7 +2,6 @@
 //! replaces.
 
 use crate::embedded::EmbeddedMigration;
-use sha2::{Digest, Sha384};
 use std::ops::RangeInclusive;
 
 /// A migration ready to run, built from the embedded data or from a folder.
@@ -55,54 +54,12 @@ impl Migration {
     }
 }
 
-/// sqlx's checksum: SHA-384 of the text exactly as written.
-pub fn checksum(sql: &str) -> Vec<u8> {
-    Sha384::digest(sql.as_bytes()).to_vec()
-}
-
-/// `-- replaces: 1..=28` (or `1..28`, exclusive) in the comment lines that open the file.
-pub fn replaced_versions(sql: &str) -> Option<RangeInclusive<i64>> {
-    for line in sql.trim_start_matches('\u{feff}').lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let comment = line.strip_prefix("--")?.trim();
-        let Some(range) = comment.strip_prefix("replaces:") else {
-            continue;
-        };
-        return parse_range(range.trim());
-    }
-    None
-}
-
-/// `1..=28` or `1..29`.
-pub(crate) fn parse_range(text: &str) -> Option<RangeInclusive<i64>> {
-    if let Some((start, end)) = text.split_once("..=") {
-        return Some(start.trim().parse().ok()?..=end.trim().parse().ok()?);
-    }
-    let (start, end) = text.split_once("..")?;
-    let end: i64 = end.trim().parse().ok()?;
-    Some(start.trim().parse().ok()?..=end - 1)
-}
+pub use crate::baseline::replaced_versions;
+pub use crate::embedded::checksum;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn replaces_header_is_read_from_the_leading_comments_only() {
-        assert_eq!(
-            replaced_versions("-- Baseline\n-- replaces: 1..=28\nCREATE TABLE t ();"),
-            Some(1..=28)
-        );
-        assert_eq!(replaced_versions("-- replaces: 3..7\n"), Some(3..=6));
-        assert_eq!(
-            replaced_versions("CREATE TABLE t ();\n-- replaces: 1..=2"),
-            None
-        );
-        assert_eq!(replaced_versions("-- replaces: soon\n"), None);
-    }
 
     #[test]
     fn checksum_is_sqlx_sha384_of_the_exact_text() {

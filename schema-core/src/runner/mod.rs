@@ -27,11 +27,11 @@ pub use plan::{PlanOptions, PlanProblem, Step, Target, plan_forward, plan_revert
 pub use progress::{Progress, StepKind};
 
 use crate::catalog::{Catalog, QualifiedName};
-use crate::catalog_diff::{CatalogDifference, diff};
+use crate::catalog_diff::CatalogDifference;
 use crate::catalog_json::CatalogDocument;
 use crate::config::Config;
 use crate::embedded::EmbeddedMigrations;
-use crate::source::{self, MigrationSet};
+use crate::source::MigrationSet;
 use database::Database;
 use progress::Observer;
 use std::path::{Path, PathBuf};
@@ -120,7 +120,8 @@ impl Migrator {
         let mut migrations: Vec<Migration> = set
             .migrations
             .iter()
-            .filter_map(|m| {
+            .zip(&analysis.without_transaction)
+            .filter_map(|(m, &no_transaction)| {
                 let version = m.version?;
                 let up = set.file(m.up);
                 Some(Migration::new(
@@ -129,7 +130,7 @@ impl Migrator {
                     &up.path,
                     &up.text,
                     m.down.map(|down| set.file(down).text.as_str()),
-                    source::runs_without_transaction(&up.text),
+                    no_transaction,
                 ))
             })
             .collect();
@@ -139,7 +140,7 @@ impl Migrator {
                 .iter_mut()
                 .find(|m| m.version == baseline.version)
         {
-            m.replaces = migration::parse_range(&baseline.replaces);
+            m.replaces = crate::baseline::parse_range(&baseline.replaces);
         }
         Ok(Migrator::new(migrations, analysis.catalog, config))
     }
@@ -294,9 +295,9 @@ impl Migrator {
     /// Every difference between the live schema and the compile-time catalog.
     pub async fn verify(&self, url: &str) -> Result<Vec<CatalogDifference>, RunnerError> {
         let mut db = Database::open(url, &self.table, None).await?;
-        let live = db.introspect().await;
+        let differences = db.differences_from(&self.catalog).await;
         db.release().await;
-        Ok(diff(&self.catalog, &live?))
+        differences
     }
 
     async fn run_target(&self, url: &str, target: Target) -> Result<RunReport, RunnerError> {
@@ -361,8 +362,7 @@ impl Migrator {
                 Step::Adopt { index, replaced } => {
                     let migration = &self.migrations[index];
                     let expected = self.catalog_through(migration.version);
-                    let live = db.introspect().await?;
-                    let differences = diff(&expected, &live);
+                    let differences = db.differences_from(&expected).await?;
                     if !differences.is_empty() {
                         return Err(RunnerError::BaselineDrift {
                             version: migration.version,

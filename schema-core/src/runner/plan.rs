@@ -158,9 +158,23 @@ pub fn plan_forward(
         .filter(|row| row.success && !legacy(row.version))
         .map(|row| row.version)
         .max();
+    // A migration a baseline of this set stands for never runs: a fresh database gets the
+    // baseline, an old one adopts it (the build checked that both give the same catalog).
+    let replaced_by_baseline = |m: &Migration| {
+        migrations.iter().any(|baseline| {
+            baseline.version != m.version
+                && baseline
+                    .replaces
+                    .as_ref()
+                    .is_some_and(|r| r.contains(&m.version))
+        })
+    };
     let mut steps = Vec::new();
     for (index, m) in migrations.iter().enumerate() {
-        if matches!(target, Target::Version(v) if m.version > v) || is_applied(m) {
+        if matches!(target, Target::Version(v) if m.version > v)
+            || is_applied(m)
+            || replaced_by_baseline(m)
+        {
             continue;
         }
         if let Some(range) = &m.replaces {
@@ -396,6 +410,39 @@ mod tests {
         let done = [row(&ms[0]), row(&ms[1])];
         assert!(
             plan_forward(&done, &ms, Target::Latest, PlanOptions::default())
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn replaced_migrations_still_in_the_folder_never_run() {
+        let ms = [
+            migration(1, "CREATE TABLE t ();"),
+            migration(2, "ALTER TABLE t ADD a int;"),
+            migration(3, "-- replaces: 1..=2\nCREATE TABLE t (a int);"),
+            migration(4, "d"),
+        ];
+        let steps = plan_forward(&[], &ms, Target::Latest, PlanOptions::default()).unwrap();
+        assert_eq!(versions(&steps, &ms), [3, 4]);
+        let legacy = [row(&ms[0]), row(&ms[1])];
+        let steps = plan_forward(&legacy, &ms, Target::Latest, PlanOptions::default()).unwrap();
+        assert_eq!(
+            steps,
+            [
+                Step::Adopt {
+                    index: 2,
+                    replaced: vec![1, 2]
+                },
+                Step::Apply {
+                    index: 3,
+                    resume_at: 0
+                }
+            ]
+        );
+        let adopted = [row(&ms[2]), row(&ms[3])];
+        assert!(
+            plan_forward(&adopted, &ms, Target::Latest, PlanOptions::default())
                 .unwrap()
                 .is_empty()
         );
