@@ -416,10 +416,9 @@ impl Folder<'_> {
         not_valid: bool,
     ) {
         let _ = not_valid;
-        let Some(table) = self.catalog.tables.get(table_name).cloned() else {
+        let Some(table_label) = self.catalog.tables.get(table_name).map(|t| t.name.clone()) else {
             return;
         };
-        let table_label = table.name.clone();
         match spec {
             ConstraintSpec::PrimaryKey { name, columns } => {
                 self.add_key(table_name, &table_label, name, columns, true)
@@ -477,7 +476,10 @@ impl Folder<'_> {
                 expression,
                 column,
             } => {
-                let column = column.or_else(|| single_column_of(&table, &expression));
+                let column = column.or_else(|| {
+                    let table = self.catalog.tables.get(table_name)?;
+                    single_column_of(table, &expression)
+                });
                 let name = name.unwrap_or_else(|| {
                     self.choose_constraint_name(
                         table_name,
@@ -486,11 +488,9 @@ impl Folder<'_> {
                         "check",
                     )
                 });
-                let table = self
-                    .catalog
-                    .tables
-                    .get_mut(table_name)
-                    .expect("checked above");
+                let Some(table) = self.catalog.tables.get_mut(table_name) else {
+                    return;
+                };
                 table.checks.push(Check { name, expression });
             }
             ConstraintSpec::Unmodeled(text) => {
@@ -603,7 +603,9 @@ impl Folder<'_> {
         columns: &[String],
         what: &str,
     ) -> bool {
-        let Some(existing) = self.catalog.tables.get(table).cloned() else {
+        // Borrowed, not cloned: this runs for every key, index and constraint, and a table
+        // grows with the history.
+        let Some(existing) = self.catalog.tables.get(table) else {
             return false;
         };
         let missing: Vec<String> = columns
@@ -611,11 +613,15 @@ impl Folder<'_> {
             .filter(|c| existing.column(c).is_none())
             .cloned()
             .collect();
+        if missing.is_empty() {
+            return true;
+        }
+        let created = existing.created.clone();
         for column in &missing {
             if self.unverifiable_column(table, column, what) {
                 continue;
             }
-            let created = existing.created.clone();
+            let created = created.clone();
             let diagnostic = self
                 .here(
                     Diagnostic::error(
