@@ -10,17 +10,24 @@ schema_macros::migrations!("ui/fixtures/pass_shapes");
 
 use tables::app::accounts;
 
-#[tokio::test]
-async fn query_as_reads_rows_into_the_generated_struct() {
-    let Some(database) = TestDatabase::create().await else {
-        return;
-    };
+/// A new database holding the fixture's schema, or `None` (with the support module's loud
+/// message) when no PostgreSQL answers outside CI.
+async fn database_with_the_fixture() -> Option<(TestDatabase, sqlx::PgConnection)> {
+    let database = TestDatabase::create().await?;
     let mut conn = database.connect().await;
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("ui/fixtures/pass_shapes/001_schema.sql");
     apply_sql_files(&mut conn, &[fixture])
         .await
         .expect("fixture applies");
+    Some((database, conn))
+}
+
+#[tokio::test]
+async fn query_as_reads_rows_into_the_generated_struct() {
+    let Some((database, mut conn)) = database_with_the_fixture().await else {
+        return;
+    };
 
     let insert = format!(
         "INSERT INTO {} ({}, {}, {}, {}) VALUES ($1, $2, $3, $4)",
@@ -66,15 +73,9 @@ async fn query_as_reads_rows_into_the_generated_struct() {
 /// space, nullable enums), and a query that lacks a column fails with sqlx's own error.
 #[tokio::test]
 async fn row_fields_decode_by_their_sql_names() {
-    let Some(database) = TestDatabase::create().await else {
+    let Some((database, mut conn)) = database_with_the_fixture().await else {
         return;
     };
-    let mut conn = database.connect().await;
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("ui/fixtures/pass_shapes/001_schema.sql");
-    apply_sql_files(&mut conn, &[fixture])
-        .await
-        .expect("fixture applies");
     sqlx::query(
         "INSERT INTO \"type\" VALUES (7, 'm', 'n', NULL, ARRAY['sad', 'so-so']::mood[], 'data', \
          '2026-01-02 03:04:05+00')",
