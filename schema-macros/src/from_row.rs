@@ -1,53 +1,194 @@
-//! `impl sqlx::FromRow for Row`, written out rather than derived.
+//! `impl sqlx::FromRow for Row`, as one call into generic code emitted once per macro call.
 //!
-//! `#[derive(sqlx::FromRow)]` costs about 5 ms of rustc time per table (1.3 s for the 249 tables
-//! of the 300-file benchmark history, BENCHMARKS.md): it binds each column with `?` and repeats
-//! two `where` bounds per field. This impl has one pair of bounds per distinct field type and a
-//! plain `match` per column, which rustc checks in less than half the time and which decodes
-//! exactly as the derive does (`Row::try_get` by SQL column name, the error returned as is).
+//! rustc type-checks and borrow-checks every function body the macro emits, and a body that
+//! decodes each column itself (as `#[derive(sqlx::FromRow)]` does: a `try_get`, a `?` and two
+//! `where` bounds per field) costs milliseconds per table, which is most of a clean build with
+//! hundreds of tables (BENCHMARKS.md). So the per-table impl has one `where` bound, on the tuple
+//! of its field types, and a body that only destructures that tuple: the per-column work lives
+//! in `__decode`, generic impls for tuples of up to `LEAF_WIDTH` values, which rustc checks once
+//! and instantiates only for the rows a crate actually queries. Decoding is the derive's: each
+//! field is `Row::try_get` by its SQL column name, the first error returned as is.
+//!
+//! Wider tables nest: their fields are split into tuples of `LEAF_WIDTH`, wrapped in
+//! `__decode::Chunks`, and so on up (16 × 16 = 256 columns at two levels; PostgreSQL allows 1,600).
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
-/// One field of the row struct: its Rust name, its SQL column name and its type.
+/// The widest tuple `__decode` implements (and so the widest pattern the impls destructure).
+const LEAF_WIDTH: usize = 16;
+
+/// One field of the row struct: its Rust name and its type. Fields come in column order, the
+/// order of the table module's `COLUMNS`, which the impl passes as the names to decode.
 pub struct Field {
     pub ident: syn::Ident,
-    pub column: String,
     pub ty: TokenStream,
 }
 
-pub fn from_row_impl(fields: &[Field]) -> TokenStream {
-    let mut distinct_types: Vec<String> = Vec::new();
-    let mut bounds = Vec::new();
-    for field in fields {
-        let key = field.ty.to_string();
-        if distinct_types.contains(&key) {
-            continue;
-        }
-        distinct_types.push(key);
-        let ty = &field.ty;
-        bounds.push(quote! {
-            #ty: ::sqlx::decode::Decode<'r, R::Database> + ::sqlx::types::Type<R::Database>
-        });
-    }
-    let values = fields.iter().map(|Field { ident, column, .. }| {
-        quote! {
-            #ident: match ::sqlx::Row::try_get(row, #column) {
-                ::core::result::Result::Ok(value) => value,
-                ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
-            }
-        }
-    });
+/// `impl FromRow for Row`, inside a table module `depth` modules below the macro's call site
+/// (`tables::users` is 2), where `__decode` sits in `tables`.
+pub fn from_row_impl(fields: &[Field], depth: usize) -> TokenStream {
+    let supers = std::iter::repeat_n(quote! { super:: }, depth - 1);
+    let decode = quote! { #(#supers)* __decode };
+    // Bindings of their own: a field named like a constant in scope (`NAME`) or like `Row`
+    // would otherwise be read as a pattern naming that item.
+    let bindings: Vec<syn::Ident> = (0..fields.len()).map(|i| format_ident!("__v{i}")).collect();
+    let patterns = bindings.iter().map(|binding| quote! { #binding }).collect();
+    let types = fields.iter().map(|field| field.ty.clone()).collect();
+    let (tuple_type, tuple_pattern) = nest(&decode, types, patterns, true);
+    let field_idents = fields.iter().map(|field| &field.ident);
     quote! {
         #[automatically_derived]
         impl<'r, R: ::sqlx::Row> ::sqlx::FromRow<'r, R> for Row
         where
-            &'r ::core::primitive::str: ::sqlx::ColumnIndex<R>,
-            #(#bounds,)*
+            #tuple_type: #decode::Columns<'r, R>,
         {
             fn from_row(row: &'r R) -> ::core::result::Result<Self, ::sqlx::Error> {
-                ::core::result::Result::Ok(Row { #(#values,)* })
+                match <#tuple_type as #decode::Columns<'r, R>>::decode(row, &mut COLUMNS.iter()) {
+                    ::core::result::Result::Ok(#tuple_pattern) => {
+                        ::core::result::Result::Ok(Row { #(#field_idents: #bindings,)* })
+                    }
+                    ::core::result::Result::Err(error) => ::core::result::Result::Err(error),
+                }
             }
         }
+    }
+}
+
+/// The tuple type and the matching pattern for `types` and `patterns`, one pair per item:
+/// columns when `leaves`, else `Columns` tuples. More than `LEAF_WIDTH` items are grouped into
+/// tuples of `LEAF_WIDTH` and those grouped again; a tuple of tuples is wrapped in `Chunks`.
+fn nest(
+    decode: &TokenStream,
+    types: Vec<TokenStream>,
+    patterns: Vec<TokenStream>,
+    leaves: bool,
+) -> (TokenStream, TokenStream) {
+    if types.len() <= LEAF_WIDTH {
+        let (tuple_type, tuple_pattern) = (quote! { (#(#types,)*) }, quote! { (#(#patterns,)*) });
+        if leaves {
+            return (tuple_type, tuple_pattern);
+        }
+        return (
+            quote! { #decode::Chunks<#tuple_type> },
+            quote! { #decode::Chunks(#tuple_pattern) },
+        );
+    }
+    let (group_types, group_patterns) = types
+        .chunks(LEAF_WIDTH)
+        .zip(patterns.chunks(LEAF_WIDTH))
+        .map(|(types, patterns)| nest(decode, types.to_vec(), patterns.to_vec(), leaves))
+        .unzip();
+    nest(decode, group_types, group_patterns, false)
+}
+
+/// `pub mod __decode`, emitted once in `tables`: the `Columns` trait, its impls for tuples of
+/// 1 to `LEAF_WIDTH` decodable values and for `Chunks` of 1 to `LEAF_WIDTH` such tuples.
+pub fn decode_module() -> TokenStream {
+    let mut impls = Vec::new();
+    for width in 1..=LEAF_WIDTH {
+        let params: Vec<_> = (0..width).map(|i| format_ident!("T{i}")).collect();
+        let nexts = params.iter().map(|_| quote! { next(row, names)? });
+        impls.push(quote! {
+            impl<'r, R: ::sqlx::Row, #(#params,)*> Columns<'r, R> for (#(#params,)*)
+            where
+                &'r ::core::primitive::str: ::sqlx::ColumnIndex<R>,
+                #(#params: ::sqlx::decode::Decode<'r, R::Database> + ::sqlx::types::Type<R::Database>,)*
+            {
+                fn decode(row: &'r R, names: &mut Names<'_>) -> Result<Self> {
+                    ::core::result::Result::Ok((#(#nexts,)*))
+                }
+            }
+        });
+        let chunks = params
+            .iter()
+            .map(|_| quote! { Columns::decode(row, names)? });
+        impls.push(quote! {
+            impl<'r, R: ::sqlx::Row, #(#params: Columns<'r, R>,)*> Columns<'r, R>
+                for Chunks<(#(#params,)*)>
+            {
+                fn decode(row: &'r R, names: &mut Names<'_>) -> Result<Self> {
+                    ::core::result::Result::Ok(Chunks((#(#chunks,)*)))
+                }
+            }
+        });
+    }
+    quote! {
+        /// Decoding of the `Row` structs (generated by `migrations!`; see `FromRow` on any `Row`).
+        #[doc(hidden)]
+        pub mod __decode {
+            type Result<T> = ::core::result::Result<T, ::sqlx::Error>;
+            type Names<'n> = ::core::slice::Iter<'n, &'static ::core::primitive::str>;
+
+            /// Values decoded from a row, each from the column the next name names.
+            pub trait Columns<'r, R: ::sqlx::Row>: ::core::marker::Sized {
+                fn decode(row: &'r R, names: &mut Names<'_>) -> Result<Self>;
+            }
+
+            /// A tuple of `Columns` tuples, for tables wider than one tuple.
+            pub struct Chunks<T>(pub T);
+
+            fn next<'r, R, T>(row: &'r R, names: &mut Names<'_>) -> Result<T>
+            where
+                R: ::sqlx::Row,
+                &'r ::core::primitive::str: ::sqlx::ColumnIndex<R>,
+                T: ::sqlx::decode::Decode<'r, R::Database> + ::sqlx::types::Type<R::Database>,
+            {
+                match names.next() {
+                    ::core::option::Option::Some(&name) => ::sqlx::Row::try_get(row, name),
+                    // Unreachable: each impl is given exactly as many names as it has fields.
+                    ::core::option::Option::None => ::core::result::Result::Err(
+                        ::sqlx::Error::ColumnNotFound(::std::string::String::new()),
+                    ),
+                }
+            }
+
+            #(#impls)*
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(count: usize) -> Vec<Field> {
+        (0..count)
+            .map(|i| Field {
+                ident: format_ident!("c{i}"),
+                ty: quote! { i32 },
+            })
+            .collect()
+    }
+
+    #[test]
+    fn narrow_tables_decode_one_flat_tuple() {
+        let tokens = from_row_impl(&fields(2), 2).to_string();
+        assert!(
+            tokens.contains("(i32 , i32 ,) : super :: __decode :: Columns"),
+            "{tokens}"
+        );
+        assert!(tokens.contains("Ok ((__v0 , __v1 ,))"), "{tokens}");
+        assert!(
+            tokens.contains("Row { c0 : __v0 , c1 : __v1 , }"),
+            "{tokens}"
+        );
+    }
+
+    #[test]
+    fn wide_tables_nest_in_chunks_of_leaf_width() {
+        let tokens = from_row_impl(&fields(LEAF_WIDTH + 1), 3).to_string();
+        assert!(
+            tokens.contains("super :: super :: __decode :: Chunks < ((i32 ,"),
+            "{tokens}"
+        );
+        assert!(
+            tokens.contains(&format!("(__v{LEAF_WIDTH} ,) ,)")),
+            "{tokens}"
+        );
+        let widest = from_row_impl(&fields(LEAF_WIDTH * LEAF_WIDTH + 1), 2).to_string();
+        // 17 tuples of columns: two `Chunks` of them, in a third; the type is written twice (the
+        // bound and the call).
+        assert_eq!(widest.matches("Chunks <").count(), 2 * 3, "{widest}");
     }
 }

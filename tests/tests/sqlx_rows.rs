@@ -107,3 +107,42 @@ async fn row_fields_decode_by_their_sql_names() {
     drop(conn);
     database.close().await;
 }
+
+/// A table wider than one decoding tuple reads every field from the column of its name, even
+/// when the query lists the columns in another order.
+#[tokio::test]
+async fn wide_rows_decode_every_column_by_name() {
+    let Some((database, mut conn)) = database_with_the_fixture().await else {
+        return;
+    };
+    sqlx::query(
+        "INSERT INTO wide VALUES (1, 1, 't2', true, 4, 5, 't6', false, 8, 9, 't10', true, 12, \
+         13, 't14', false, 16, NULL, 't18', 'sad', 2.5)",
+    )
+    .execute(&mut conn)
+    .await
+    .expect("insert");
+
+    let mut reversed: Vec<&str> = tables::wide::COLUMNS.to_vec();
+    reversed.reverse();
+    let select = format!("SELECT {} FROM wide", reversed.join(", "));
+    let row: tables::wide::Row = sqlx::query_as(sqlx::AssertSqlSafe(select))
+        .fetch_one(&mut conn)
+        .await
+        .expect("query_as into a Row of 21 columns");
+    assert_eq!(tables::wide::COLUMNS.len(), 21);
+    assert_eq!(
+        (row.id, row.c01, row.c02.as_str(), row.c03),
+        (1, 1, "t2", true)
+    );
+    assert_eq!(
+        (row.c12, row.c13, row.c14.as_str(), row.c16),
+        (12, 13, "t14", 16)
+    );
+    assert_eq!(row.c17, None);
+    assert_eq!(row.c18.as_deref(), Some("t18"));
+    assert_eq!(row.c19, Some(enums::Mood::Sad));
+    assert_eq!(row.c20, Some(2.5));
+    drop(conn);
+    database.close().await;
+}
