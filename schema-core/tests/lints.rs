@@ -232,3 +232,100 @@ fn sqlite_folders_get_only_the_rules_that_mean_something_there() {
     let codes: Vec<&str> = analysis.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, vec!["drop-column"], "{:#?}", analysis.diagnostics);
 }
+
+/// `enum-value-position` finds the enum's columns through an index the fold keeps
+/// (`Folder::type_users`): it must follow every way a column gets, changes or loses its type.
+#[test]
+fn enum_value_position_follows_renames_type_changes_and_drops() {
+    const SETUP: &str = "CREATE TYPE mood AS ENUM ('happy', 'sad');\n\
+                         CREATE TABLE users (id bigint PRIMARY KEY, mood mood);\n\
+                         CREATE INDEX users_mood_idx ON users (mood);\n";
+    let fires = |change: &str, add_value: &str| {
+        let analysis = in_memory(
+            &[
+                ("001_setup.sql", SETUP),
+                ("002_change.sql", change),
+                ("003_add_value.sql", add_value),
+            ],
+            &Config::default(),
+        );
+        !with_code(&analysis, "enum-value-position").is_empty()
+    };
+    let add_meh = "ALTER TYPE mood ADD VALUE 'meh';\n";
+    // The cases after the first few drop `users.mood` first, so that only their own column counts.
+    let cases = [
+        ("nothing changed", "SELECT 1;\n", add_meh, true),
+        (
+            "table renamed",
+            "ALTER TABLE users RENAME TO people;\n",
+            add_meh,
+            true,
+        ),
+        (
+            "column renamed",
+            "ALTER TABLE users RENAME COLUMN mood TO feeling;\n",
+            add_meh,
+            true,
+        ),
+        (
+            "enum renamed",
+            "ALTER TYPE mood RENAME TO feeling;\n",
+            "ALTER TYPE feeling ADD VALUE 'meh';\n",
+            true,
+        ),
+        (
+            "column dropped",
+            "ALTER TABLE users DROP COLUMN mood;\n",
+            add_meh,
+            false,
+        ),
+        (
+            "column made text",
+            "ALTER TABLE users ALTER COLUMN mood TYPE text;\n",
+            add_meh,
+            false,
+        ),
+        (
+            "table dropped and made again without the enum",
+            "DROP TABLE users;\nCREATE TABLE users (id bigint PRIMARY KEY, mood text);\n\
+             CREATE INDEX users_mood_idx ON users (mood);\n",
+            add_meh,
+            false,
+        ),
+        (
+            "text column made the enum",
+            "ALTER TABLE users DROP COLUMN mood;\nCREATE TABLE posts (id bigint PRIMARY KEY, tone text);\nCREATE INDEX posts_tone_idx ON posts (tone);\n\
+             ALTER TABLE posts ALTER COLUMN tone TYPE mood USING tone::mood;\n",
+            add_meh,
+            true,
+        ),
+        (
+            "column added, schema-qualified type",
+            "ALTER TABLE users DROP COLUMN mood;\nCREATE TABLE posts (id bigint PRIMARY KEY);\nALTER TABLE posts ADD COLUMN tone public.mood;\n\
+             CREATE INDEX posts_tone_idx ON posts (tone);\n",
+            add_meh,
+            true,
+        ),
+        (
+            "column inherited",
+            "ALTER TABLE users DROP COLUMN mood;\nCREATE TABLE base (tone mood);\nCREATE TABLE child () INHERITS (base);\n\
+             CREATE INDEX child_tone_idx ON child (tone);\n",
+            add_meh,
+            true,
+        ),
+        (
+            "column added to a partitioned table",
+            "ALTER TABLE users DROP COLUMN mood;\nCREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\n\
+             CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n\
+             ALTER TABLE events ADD COLUMN tone mood;\nCREATE INDEX events_2024_tone_idx ON events_2024 (tone);\n",
+            add_meh,
+            true,
+        ),
+    ];
+    let wrong: Vec<&str> = cases
+        .iter()
+        .filter(|(_, change, add_value, expected)| fires(change, add_value) != *expected)
+        .map(|(what, ..)| *what)
+        .collect();
+    assert!(wrong.is_empty(), "wrong for: {wrong:?}");
+}

@@ -172,13 +172,16 @@ impl Folder<'_> {
             self.history
                 .column_added(table, &column.name, self.migration, self.site.clone());
             self.attach_column_sequence(table, &mut column);
+            let column_name = column.name.clone();
             for child in self.column_children(table) {
                 if let Some(t) = self.catalog.tables.get_mut(&child) {
                     t.columns.push(column.clone());
+                    self.note_column_types(&child, Some(&column_name));
                 }
             }
             if let Some(t) = self.catalog.tables.get_mut(table) {
                 t.columns.push(column);
+                self.note_column_types(table, Some(&column_name));
             }
             for spec in constraints {
                 self.add_constraint(table, spec, false);
@@ -392,6 +395,8 @@ impl Folder<'_> {
         for index in index_names {
             self.catalog.register_index(&new, &index);
         }
+        self.note_column_types(&new, None);
+        self.note_parent(&new);
         // Incoming keys follow the table; the tables it references now know it by its new name.
         let referencing = self.referenced_by.remove(table).unwrap_or_default();
         for key in &referencing {
@@ -432,11 +437,7 @@ impl Folder<'_> {
         }
         if self.tables_with_triggers.remove(table) {
             self.tables_with_triggers.insert(new.clone());
-            for trigger in &mut self.catalog.triggers {
-                if trigger.schema == table.schema && trigger.table == table.name {
-                    trigger.table = new.name.clone();
-                }
-            }
+            self.triggers.rename_table(table, &new.name);
         }
         self.history.table_renamed(table, &new, &columns);
         self.history.renames.push(Rename {
@@ -519,6 +520,7 @@ impl Folder<'_> {
             .and_then(|t| t.column_mut(column))
         {
             *slot = updated;
+            self.note_column_types(table, Some(column));
         }
         self.history
             .column_altered(table, column, self.migration, self.site.clone());

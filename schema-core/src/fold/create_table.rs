@@ -198,24 +198,49 @@ impl Folder<'_> {
 
     /// Tables that receive the columns added to `parent`: its partitions and inheritors.
     pub(crate) fn column_children(&self, parent: &QualifiedName) -> Vec<QualifiedName> {
-        self.catalog
-            .tables
-            .iter()
-            .filter(|(_, t)| {
-                t.partition_of.as_ref() == Some(parent) || t.inherits.as_ref() == Some(parent)
-            })
-            .map(|(k, _)| k.clone())
-            .collect()
+        self.children_where(parent, |t| {
+            t.partition_of.as_ref() == Some(parent) || t.inherits.as_ref() == Some(parent)
+        })
     }
 
     /// The partitions of `parent`.
     pub(crate) fn partitions(&self, parent: &QualifiedName) -> Vec<QualifiedName> {
-        self.catalog
-            .tables
+        self.children_where(parent, |t| t.partition_of.as_ref() == Some(parent))
+    }
+
+    /// The tables `children_by_parent` lists under `parent` that pass `is_child`, in catalog
+    /// order (as a scan of every table would find them).
+    fn children_where(
+        &self,
+        parent: &QualifiedName,
+        is_child: impl Fn(&Table) -> bool,
+    ) -> Vec<QualifiedName> {
+        let Some(candidates) = self.children_by_parent.get(parent) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(usize, QualifiedName)> = candidates
             .iter()
-            .filter(|(_, t)| t.partition_of.as_ref() == Some(parent))
-            .map(|(k, _)| k.clone())
-            .collect()
+            .filter_map(|key| {
+                let (at, _, table) = self.catalog.tables.get_full(key)?;
+                is_child(table).then(|| (at, key.clone()))
+            })
+            .collect();
+        found.sort_unstable_by_key(|(at, _)| *at);
+        found.into_iter().map(|(_, key)| key).collect()
+    }
+
+    /// Records under its parent a table that is a partition or a child of another (after
+    /// creating or renaming it), for `column_children` and `partitions`.
+    pub(crate) fn note_parent(&mut self, table: &QualifiedName) {
+        let Some(t) = self.catalog.tables.get(table) else {
+            return;
+        };
+        for parent in [&t.partition_of, &t.inherits].into_iter().flatten() {
+            self.children_by_parent
+                .entry(parent.clone())
+                .or_default()
+                .insert(table.clone());
+        }
     }
 
     /// Adds the table and the sequences its serial and identity columns own.
@@ -224,7 +249,9 @@ impl Folder<'_> {
         for column in &mut table.columns {
             self.attach_column_sequence(&name, column);
         }
-        self.catalog.tables.insert(name, table);
+        self.catalog.tables.insert(name.clone(), table);
+        self.note_column_types(&name, None);
+        self.note_parent(&name);
     }
 
     /// `serial` columns get a `nextval` default; serial and identity columns an owned sequence.
@@ -654,17 +681,21 @@ impl Folder<'_> {
         target_name: &QualifiedName,
         target_columns: &[String],
     ) -> Option<Vec<String>> {
-        let target = self.catalog.tables.get(target_name)?.clone();
+        // Only what is needed is copied out of the tables: cloning whole tables per foreign key
+        // made the fold grow with the size of the tables as well as the number of keys.
+        let target = self.catalog.tables.get(target_name)?;
+        let target_created = target.created.clone();
+        let target_key = target.primary_key.as_ref().map(|pk| pk.columns.clone());
         let ref_columns = if target_columns.is_empty() {
-            match &target.primary_key {
-                Some(pk) => pk.columns.clone(),
+            match target_key {
+                Some(columns) => columns,
                 None => {
                     let diagnostic = self
                         .here(
                             Diagnostic::error("fk-target-not-unique", format!("foreign key references `{target_name}`, which has no primary key")),
                             "no primary key to reference",
                         )
-                        .related(target.created.file, target.created.range, format!("`{target_name}` is created here"))
+                        .related(target_created.file, target_created.range, format!("`{target_name}` is created here"))
                         .help(format!("name the referenced columns, or give `{target_name}` a primary key"));
                     self.report(diagnostic);
                     return None;
@@ -691,7 +722,12 @@ impl Folder<'_> {
             self.report(diagnostic);
             return None;
         }
-        if !is_unique_key(&target, &ref_columns) {
+        let unique = self
+            .catalog
+            .tables
+            .get(target_name)
+            .is_some_and(|target| is_unique_key(target, &ref_columns));
+        if !unique {
             let diagnostic = self
                 .here(
                     Diagnostic::error(
@@ -700,20 +736,24 @@ impl Folder<'_> {
                     ),
                     "PostgreSQL rejects this: there is no unique constraint matching the keys",
                 )
-                .related(target.created.file, target.created.range, format!("`{target_name}` is created here"))
+                .related(target_created.file, target_created.range, format!("`{target_name}` is created here"))
                 .help(format!("add a unique constraint on `{target_name}` ({}) first", ref_columns.join(", ")));
             self.report(diagnostic);
             return None;
         }
-        let table = self.catalog.tables.get(table_name)?.clone();
-        for (column, ref_column) in columns.iter().zip(&ref_columns) {
-            let (Some(own), Some(referenced)) = (table.column(column), target.column(ref_column))
-            else {
-                continue;
-            };
-            if own.data_type == referenced.data_type {
-                continue;
-            }
+        let table = self.catalog.tables.get(table_name)?;
+        let target = self.catalog.tables.get(target_name)?;
+        let mismatches: Vec<(&String, &String, Column, Column)> = columns
+            .iter()
+            .zip(&ref_columns)
+            .filter_map(|(column, ref_column)| {
+                let own = table.column(column)?;
+                let referenced = target.column(ref_column)?;
+                (own.data_type != referenced.data_type)
+                    .then(|| (column, ref_column, own.clone(), referenced.clone()))
+            })
+            .collect();
+        for (column, ref_column, own, referenced) in mismatches {
             let comparable = pgtype::compatible(&own.data_type, &referenced.data_type);
             let message = format!(
                 "foreign key column `{table_name}.{column}` is `{}` but references `{target_name}.{ref_column}` of type `{}`",

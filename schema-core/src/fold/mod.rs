@@ -11,6 +11,7 @@ pub mod history;
 mod objects;
 mod references;
 mod statement;
+mod triggers;
 
 pub(crate) use create_table::index_column_name as index_key_name;
 pub(crate) use statement::statement_kind;
@@ -154,6 +155,19 @@ pub struct Folder<'a> {
     pub(crate) tables_with_triggers: HashSet<QualifiedName>,
     pub(crate) views_reading: HashMap<QualifiedName, Vec<QualifiedName>>,
     pub(crate) function_names: HashSet<QualifiedName>,
+    /// Where each function is in `catalog.functions`, by name (exact: updated on every push,
+    /// rebuilt after a removal), so that a trigger finds its function without a scan.
+    pub(crate) function_positions: HashMap<QualifiedName, Vec<usize>>,
+    /// The catalog's triggers until `finish` (see `triggers.rs`).
+    pub(crate) triggers: triggers::Triggers,
+    /// Tables that may be partitions or children of a table, by the parent's name as they
+    /// recorded it (stale entries are harmless: users check `partition_of` and `inherits`), so
+    /// that `ADD COLUMN` and `CREATE INDEX` do not scan every table. Kept by `note_parent`.
+    pub(crate) children_by_parent: HashMap<QualifiedName, HashSet<QualifiedName>>,
+    /// Tables that may hold a column of a type, under each name `tables_using_type` accepts for
+    /// it (stale entries are harmless: users check the columns), so that `ALTER TYPE` does not
+    /// scan every column of every table. Kept by `note_column_types`.
+    pub(crate) type_users: HashMap<String, HashSet<QualifiedName>>,
     /// The sequence each serial or identity column (or `OWNED BY`) owns, by table and column.
     pub(crate) column_sequences: HashMap<(QualifiedName, String), QualifiedName>,
     /// Words (lower case) that opaque statements mentioned before the current one.
@@ -304,10 +318,14 @@ impl<'a> Folder<'a> {
             future_tables: HashMap::new(),
             future_by_statement: HashMap::new(),
             referenced_by: HashMap::new(),
+            type_users: HashMap::new(),
+            children_by_parent: HashMap::new(),
             column_sequences: HashMap::new(),
             tables_with_triggers: HashSet::new(),
             views_reading: HashMap::new(),
             function_names: HashSet::new(),
+            triggers: triggers::Triggers::default(),
+            function_positions: HashMap::new(),
             opaque_words: HashMap::new(),
             external_tables,
             external_schemas,
@@ -524,6 +542,47 @@ impl<'a> Folder<'a> {
             .unwrap_or_default()
     }
 
+    /// Tables that may hold a column whose type is `type_name`, written bare (`mood`, `mood[]`)
+    /// or schema-qualified (`app.mood`). May be stale: callers check the columns.
+    pub(crate) fn tables_using_type(&self, type_name: &str) -> Vec<QualifiedName> {
+        self.type_users
+            .get(type_name)
+            .map(|tables| tables.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Records the types of `table`'s columns (all of them, or those of `only`) for
+    /// `tables_using_type`; called wherever a column gets a table or a type.
+    pub(crate) fn note_column_types(&mut self, table: &QualifiedName, only: Option<&str>) {
+        let Some(t) = self.catalog.tables.get(table) else {
+            return;
+        };
+        let columns = t
+            .columns
+            .iter()
+            .filter(|c| only.is_none_or(|name| c.name == name));
+        for column in columns {
+            // The whole spelling and every suffix after a dot: `app.mood` is found as `mood`.
+            let data_type = column.data_type.as_str();
+            let suffixes = data_type
+                .match_indices('.')
+                .map(|(at, _)| &data_type[at + 1..]);
+            for key in std::iter::once(data_type).chain(suffixes) {
+                match self.type_users.get_mut(key) {
+                    Some(tables) => {
+                        if !tables.contains(table) {
+                            tables.insert(table.clone());
+                        }
+                    }
+                    None => {
+                        self.type_users
+                            .insert(key.to_string(), HashSet::from([table.clone()]));
+                    }
+                }
+            }
+        }
+    }
+
     /// A column sequence leaves the catalog with its column.
     pub(crate) fn drop_column_sequence(&mut self, table: &QualifiedName, column: &str) {
         if let Some(sequence) = self
@@ -614,6 +673,7 @@ impl<'a> Folder<'a> {
     }
 
     fn finish(mut self) -> (Catalog, Vec<Diagnostic>, history::History) {
+        self.catalog.triggers = std::mem::take(&mut self.triggers).into_list();
         for (name, sites) in std::mem::take(&mut self.missing) {
             self.history.missing_tables.push(name.clone());
             let (first, what) = &sites[0];
@@ -667,6 +727,14 @@ impl LintScope for Folder<'_> {
 
     fn referencing_tables(&self, table: &QualifiedName) -> Vec<QualifiedName> {
         Folder::referencing_tables(self, table)
+    }
+
+    fn tables_using_type(&self, type_name: &str) -> Vec<QualifiedName> {
+        Folder::tables_using_type(self, type_name)
+    }
+
+    fn views_reading(&self, table: &QualifiedName) -> Vec<QualifiedName> {
+        self.views_reading.get(table).cloned().unwrap_or_default()
     }
 }
 

@@ -262,6 +262,7 @@ impl Folder<'_> {
                     self.catalog.enums.retain(|k, _| k.schema != schema);
                     self.catalog.sequences.retain(|k, _| k.schema != schema);
                     self.catalog.functions.retain(|f| f.schema != schema);
+                    self.rebuild_function_positions();
                 }
             }
             _ => {}
@@ -314,9 +315,7 @@ impl Folder<'_> {
 
     fn forget_table(&mut self, table: &QualifiedName, cascade: bool) {
         if self.tables_with_triggers.remove(table) {
-            self.catalog
-                .triggers
-                .retain(|t| !(t.schema == table.schema && t.table == table.name));
+            self.triggers.remove_on(table, None);
         }
         for key in self.referencing_tables(table) {
             let Some(other) = self.catalog.tables.get_mut(&key) else {
@@ -450,14 +449,21 @@ impl Folder<'_> {
                 if let Some(mut enum_type) = self.catalog.enums.swap_remove(&name) {
                     enum_type.name = new.name.clone();
                     self.catalog.enums.insert(new.clone(), enum_type);
-                    for table in self.catalog.tables.values_mut() {
+                    let array = format!("{}[]", name.name);
+                    let mut users = self.tables_using_type(&name.name);
+                    users.extend(self.tables_using_type(&array));
+                    for key in users {
+                        let Some(table) = self.catalog.tables.get_mut(&key) else {
+                            continue;
+                        };
                         for column in &mut table.columns {
                             if column.data_type == name.name {
                                 column.data_type = new.name.clone();
-                            } else if column.data_type == format!("{}[]", name.name) {
+                            } else if column.data_type == array {
                                 column.data_type = format!("{}[]", new.name);
                             }
                         }
+                        self.note_column_types(&key, None);
                     }
                 }
             }
@@ -625,7 +631,13 @@ impl Folder<'_> {
                 );
                 self.report(diagnostic.help("use CREATE OR REPLACE FUNCTION"));
             }
-            None => self.catalog.functions.push(record),
+            None => {
+                self.function_positions
+                    .entry(name.clone())
+                    .or_default()
+                    .push(self.catalog.functions.len());
+                self.catalog.functions.push(record);
+            }
         }
     }
 
@@ -649,6 +661,7 @@ impl Folder<'_> {
                     && f.name == name.name
                     && args.as_ref().is_none_or(|a| *a == f.args))
             });
+            self.rebuild_function_positions();
             if before == self.catalog.functions.len() && !drop.if_exists {
                 self.report_missing_object("function", &name);
             }
@@ -680,18 +693,13 @@ impl Folder<'_> {
             self.check_trigger_function(&table, &body.func_desc.name);
         }
         let exists = if self.tables_with_triggers.contains(&table) {
-            self.catalog
-                .triggers
-                .iter()
-                .position(|t| t.schema == table.schema && t.table == table.name && t.name == name)
+            self.triggers.find(&table, &name)
         } else {
             None
         };
         self.tables_with_triggers.insert(table.clone());
         match exists {
-            Some(at) if trigger.or_replace => {
-                self.catalog.triggers.remove(at);
-            }
+            Some(at) if trigger.or_replace => self.triggers.remove(at),
             Some(_) => {
                 let diagnostic = self.here(
                     Diagnostic::error(
@@ -707,7 +715,7 @@ impl Folder<'_> {
             }
             None => {}
         };
-        self.catalog.triggers.push(Trigger {
+        self.triggers.push(Trigger {
             schema: table.schema.clone(),
             table: table.name.clone(),
             name,
@@ -716,20 +724,30 @@ impl Folder<'_> {
         });
     }
 
+    /// After functions left the list: their positions moved.
+    fn rebuild_function_positions(&mut self) {
+        self.function_positions.clear();
+        for (at, function) in self.catalog.functions.iter().enumerate() {
+            self.function_positions
+                .entry(QualifiedName::new(
+                    function.schema.clone(),
+                    function.name.clone(),
+                ))
+                .or_default()
+                .push(at);
+        }
+    }
+
     /// A trigger function whose body assigns `NEW.column` for a column the table lacks fails at
     /// the first write to the table; where the body is known, say so now.
     fn check_trigger_function(&mut self, table: &QualifiedName, function: &ObjectName) {
-        let function_name = self.resolve_with(function, |q| {
-            self.catalog
-                .functions
-                .iter()
-                .any(|f| f.schema == q.schema && f.name == q.name)
-        });
+        let function_name =
+            self.resolve_with(function, |q| self.function_positions.contains_key(q));
         let Some(found) = self
-            .catalog
-            .functions
-            .iter()
-            .find(|f| f.schema == function_name.schema && f.name == function_name.name)
+            .function_positions
+            .get(&function_name)
+            .and_then(|positions| positions.first())
+            .and_then(|at| self.catalog.functions.get(*at))
             .cloned()
         else {
             return;
@@ -766,14 +784,11 @@ impl Folder<'_> {
             .cloned()
             .unwrap_or_default();
         let table = drop.table_name.as_ref().map(|t| self.resolve_table(t));
-        let before = self.catalog.triggers.len();
-        self.catalog.triggers.retain(|t| {
-            !(t.name == name
-                && table
-                    .as_ref()
-                    .is_none_or(|q| q.schema == t.schema && q.name == t.table))
-        });
-        if before == self.catalog.triggers.len() && !drop.if_exists {
+        let removed = match &table {
+            Some(table) => self.triggers.remove_on(table, Some(&name)),
+            None => self.triggers.remove_named(&name),
+        };
+        if removed == 0 && !drop.if_exists {
             let qualified =
                 QualifiedName::new(table.map_or_else(|| "public".into(), |t| t.schema), name);
             self.report_missing_object("trigger", &qualified);

@@ -154,11 +154,9 @@ impl Folder<'_> {
             return;
         }
         if !self.tables_with_triggers.insert(table.clone()) {
-            self.catalog.triggers.retain(|t| {
-                !(t.schema == table.schema && t.table == table.name && t.name == "set_updated_at")
-            });
+            self.triggers.remove_on(&table, Some("set_updated_at"));
         }
-        self.catalog.triggers.push(crate::catalog::Trigger {
+        self.triggers.push(crate::catalog::Trigger {
             schema: table.schema.clone(),
             table: table.name.clone(),
             name: "set_updated_at".into(),

@@ -22,6 +22,11 @@ pub(crate) trait LintScope {
     fn site_of(&self, name: Option<&ObjectName>) -> Site;
     /// Tables that may hold a foreign key to `table` (callers check the keys).
     fn referencing_tables(&self, table: &QualifiedName) -> Vec<QualifiedName>;
+    /// Tables that may hold a column of type `type_name`, bare or after a schema (callers
+    /// check the columns).
+    fn tables_using_type(&self, type_name: &str) -> Vec<QualifiedName>;
+    /// Views that may read `table` (callers check `depends_on`).
+    fn views_reading(&self, table: &QualifiedName) -> Vec<QualifiedName>;
 }
 
 /// Per-migration state of the lints (lock_timeout seen, reported once).
@@ -487,7 +492,16 @@ impl Findings<'_> {
             }
         }
         let qualified = table.qualified();
-        for (key, view) in &scope.catalog().views {
+        // The views that may read the table, in catalog order (as a scan of every view finds them).
+        let views = &scope.catalog().views;
+        let mut reading: Vec<usize> = scope
+            .views_reading(&qualified)
+            .iter()
+            .filter_map(|key| views.get_index_of(key))
+            .collect();
+        reading.sort_unstable();
+        reading.dedup();
+        for (key, view) in reading.into_iter().filter_map(|at| views.get_index(at)) {
             if view.depends_on.contains(&qualified) && view.columns.iter().any(|c| c == column) {
                 users.push(format!("view `{key}`"));
             }
@@ -615,22 +629,27 @@ impl Findings<'_> {
         let qualified_suffix = format!(".{type_name}");
         let is_this_enum =
             |data_type: &str| data_type == type_name || data_type.ends_with(&qualified_suffix);
-        // Columns first (one pass), indexes only of the tables that use the enum.
-        let indexed = scope.catalog().tables.values().any(|table| {
-            let enum_columns: Vec<&str> = table
-                .columns
-                .iter()
-                .filter(|c| is_this_enum(&c.data_type))
-                .map(|c| c.name.as_str())
-                .collect();
-            !enum_columns.is_empty()
-                && table.indexes.iter().any(|index| {
-                    index
-                        .columns
-                        .iter()
-                        .any(|c| enum_columns.contains(&c.as_str()))
-                })
-        });
+        // Columns first, of the tables that may use the enum; then only their indexes.
+        let catalog = scope.catalog();
+        let users = scope.tables_using_type(&type_name);
+        let indexed = users
+            .iter()
+            .filter_map(|key| catalog.table(key))
+            .any(|table| {
+                let enum_columns: Vec<&str> = table
+                    .columns
+                    .iter()
+                    .filter(|c| is_this_enum(&c.data_type))
+                    .map(|c| c.name.as_str())
+                    .collect();
+                !enum_columns.is_empty()
+                    && table.indexes.iter().any(|index| {
+                        index
+                            .columns
+                            .iter()
+                            .any(|c| enum_columns.contains(&c.as_str()))
+                    })
+            });
         if indexed {
             self.push(
                 "enum-value-position",

@@ -27,8 +27,10 @@ use crate::analyze::Analysis;
 use crate::catalog::QualifiedName;
 use crate::config::Config;
 use crate::dependency_plan;
+use crate::fold::history::RenameKind;
 use carried::{carried_statements, sequence_option_notes};
 pub use sql_text::ident;
+use std::collections::HashMap;
 use writer::{Placement, Writer};
 
 /// The baseline and what a person must look at before using it.
@@ -84,6 +86,13 @@ pub fn squash(analysis: &Analysis, config: &Config, options: SquashOptions) -> S
         not_reproduced: Vec::new(),
         set_aside: Vec::new(),
         run_position: run_positions(analysis),
+        cycle_of: plan
+            .cycles
+            .iter()
+            .enumerate()
+            .flat_map(|(index, cycle)| cycle.iter().map(move |table| (table.clone(), index)))
+            .collect(),
+        renames_by_old_word: renames_by_old_word(analysis),
     };
     let versions = version_range(analysis);
     let carried = carried_statements(analysis, config);
@@ -118,6 +127,21 @@ pub fn squash(analysis: &Analysis, config: &Config, options: SquashOptions) -> S
         not_reproduced,
         versions,
     }
+}
+
+fn renames_by_old_word(analysis: &Analysis) -> HashMap<String, Vec<usize>> {
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, rename) in analysis.history.renames.iter().enumerate() {
+        let old_word = match &rename.kind {
+            RenameKind::Table { old, .. } => old.name.as_str(),
+            RenameKind::Column { old, .. } => old.as_str(),
+        };
+        by_word
+            .entry(old_word.to_lowercase())
+            .or_default()
+            .push(index);
+    }
+    by_word
 }
 
 fn version_range(analysis: &Analysis) -> Option<(i64, i64)> {

@@ -57,16 +57,30 @@ impl<'a> Writer<'a> {
             .split(|c: char| !c.is_alphanumeric() && c != '_' && c != '$')
             .filter(|word| !word.is_empty())
             .collect();
+        // The renames whose old name is one of the words, in run order, after `site`.
+        let mut mentioned: Vec<usize> = words
+            .iter()
+            .filter_map(|word| self.renames_by_old_word.get(*word))
+            .flatten()
+            .copied()
+            .collect();
+        mentioned.sort_unstable();
+        mentioned.dedup();
+        let at = self.history_position(site);
+        let analysis = self.analysis;
         let mut notes = Vec::new();
-        for rename in self.renames_after(site) {
+        for rename in mentioned
+            .into_iter()
+            .filter_map(|index| analysis.history.renames.get(index))
+        {
+            if self.history_position(&rename.site) <= at {
+                continue;
+            }
             let old_word = match &rename.kind {
                 RenameKind::Table { old, .. } if tables_too => old.name.as_str(),
                 RenameKind::Column { old, .. } => old.as_str(),
                 RenameKind::Table { .. } => continue,
             };
-            if !words.contains(old_word.to_lowercase().as_str()) {
-                continue;
-            }
             let what_changed = match &rename.kind {
                 RenameKind::Table { old, new } => format!("table `{old}` was renamed to `{new}`"),
                 RenameKind::Column { table, old, new } => {

@@ -11,7 +11,7 @@ use crate::dependency_plan::{DependencyPlan, NodeKind};
 use crate::fold;
 use crate::parse::Parsed;
 use sqlparser::ast::Statement;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 pub(super) struct Writer<'a> {
@@ -24,6 +24,12 @@ pub(super) struct Writer<'a> {
     /// Each file's place in the run order (indexed by file), `usize::MAX` for files that are
     /// not an up migration: looked up per site, so computed once.
     pub(super) run_position: Vec<usize>,
+    /// The cycle (index in `plan.cycles`) each table on one belongs to: cycles are strongly
+    /// connected components, so they do not overlap, and a foreign key's placement is a lookup.
+    pub(super) cycle_of: HashMap<QualifiedName, usize>,
+    /// The renames (indexes in `history.renames`) by their old name, lower case: a function's
+    /// or trigger's text is checked against the renames it mentions, not against every rename.
+    pub(super) renames_by_old_word: HashMap<String, Vec<usize>>,
 }
 
 impl Writer<'_> {
@@ -422,7 +428,7 @@ impl Writer<'_> {
         let target = QualifiedName::new(&foreign_key.ref_schema, &foreign_key.ref_table);
         if self.analysis.history.missing_tables.contains(&target) {
             Placement::Missing
-        } else if self.plan.on_one_cycle(&table.qualified(), &target) {
+        } else if self.on_one_cycle(&table.qualified(), &target) {
             Placement::AfterTables
         } else if !target_has_key_constraint(self.catalog(), foreign_key) {
             Placement::AfterIndexes
@@ -691,6 +697,15 @@ impl Writer<'_> {
     }
 
     /// Where a site is in run order: (migration position, byte offset).
+    /// `DependencyPlan::on_one_cycle`, through `cycle_of`.
+    fn on_one_cycle(&self, from: &QualifiedName, to: &QualifiedName) -> bool {
+        from != to
+            && self
+                .cycle_of
+                .get(from)
+                .is_some_and(|cycle| self.cycle_of.get(to) == Some(cycle))
+    }
+
     pub(super) fn history_position(&self, site: &Site) -> (usize, usize) {
         let position = self
             .run_position
