@@ -31,6 +31,7 @@ dir=${dir:-$(mktemp -d /tmp/build-cost.XXXXXX)}
 [ "${KEEP:-}" = 1 ] || trap 'rm -rf "$dir"' EXIT
 export CARGO_TARGET_DIR=$dir/target
 
+rm -rf "$dir/migrations"
 cargo run -q --release --manifest-path "$root/Cargo.toml" -p bench-gen --bin gen-history -- \
     "$kind" "$size" --seed 1 --out "$dir/migrations" >&2
 
