@@ -126,10 +126,10 @@ fn table_module(table: &Table, types: &RustTypes, depth: usize) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    // Each derive is compiled once per table: Clone and PartialEq cost about 0.5 s each per
-    // 250 tables (BENCHMARKS.md), so they are opt-in.
+    // Each derive is compiled once per table: `Debug` costs about 0.25 s and `Clone` and
+    // `PartialEq` about 0.5 s each per 250 tables (BENCHMARKS.md), so they are opt-in.
     let row_derives = if cfg!(feature = "row-traits") {
-        quote! { #[derive(Clone, PartialEq)] }
+        quote! { #[derive(Debug, Clone, PartialEq)] }
     } else {
         TokenStream::new()
     };
@@ -141,7 +141,6 @@ fn table_module(table: &Table, types: &RustTypes, depth: usize) -> TokenStream {
         pub const COLUMNS: &[&str] = &[#(#column_names),*];
         #(#column_constants)*
         #[doc = #row_doc]
-        #[derive(Debug)]
         #row_derives
         pub struct Row { #(#row_fields,)* }
         #from_row
