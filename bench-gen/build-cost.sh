@@ -11,7 +11,8 @@
 #
 #   bare    the same dependencies, no macro (the floor)
 #   theirs  `static MIGRATOR: Migrator = sqlx::migrate!("./migrations");`
-#   ours    `mod db { schema_macros::migrations!("migrations"); }` with the `sqlx` feature
+#   ours    `mod db { schema_macros::migrations!("migrations"); }`, default features
+#   ours-sqlx  the same with the `sqlx` feature (a `FromRow` impl per table)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -66,14 +67,17 @@ write_crate theirs "" \
     'static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 fn main() { println!("{}", MIGRATOR.iter().count()); }' \
     'fn main() { println!("cargo:rerun-if-changed=migrations"); }'
-write_crate ours "schema-macros = { path = \"$root/schema-macros\", features = [\"sqlx\"] }
+ours_main='mod db { schema_macros::migrations!("migrations"); }
+fn main() { println!("{}", db::MIGRATOR.migrations.len()); }'
+ours_build='fn main() { schema_core::build::watch("migrations"); }'
+write_crate ours "schema-macros = { path = \"$root/schema-macros\" }
 [build-dependencies]
-schema-core = { path = \"$root/schema-core\" }" \
-    'mod db { schema_macros::migrations!("migrations"); }
-fn main() { println!("{}", db::MIGRATOR.migrations.len()); }' \
-    'fn main() { schema_core::build::watch("migrations"); }'
+schema-core = { path = \"$root/schema-core\" }" "$ours_main" "$ours_build"
+write_crate ours-sqlx "schema-macros = { path = \"$root/schema-macros\", features = [\"sqlx\"] }
+[build-dependencies]
+schema-core = { path = \"$root/schema-core\" }" "$ours_main" "$ours_build"
 
-for crate in bare theirs ours; do
+for crate in bare theirs ours ours-sqlx; do
     (cd "$dir/$crate" && cargo build -q 2>&1 | tail -5)
 done
 
@@ -87,12 +91,12 @@ timed_build() {
 middle=$(ls "$dir/migrations" | sort | sed -n "$(( $(ls "$dir/migrations" | wc -l) / 2 ))p")
 declare -A samples
 for run in $(seq "$runs"); do
-    for crate in bare theirs ours; do
+    for crate in bare theirs ours ours-sqlx; do
         (cd "$dir/$crate" && cargo clean -q -p "bc-$crate")
         samples[clean-$crate]+="$(timed_build "$crate")"$'\n'
     done
     echo "-- run $run: comment appended to $middle" >>"$dir/migrations/$middle"
-    for crate in theirs ours; do
+    for crate in theirs ours ours-sqlx; do
         samples[rebuild-$crate]+="$(timed_build "$crate")"$'\n'
     done
 done
@@ -100,7 +104,7 @@ done
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 printf '%s %s, %s runs, load average %s\n' "$kind" "$size" "$runs" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-16s %10s %10s\n' "" "CPU s" "wall s"
-for key in clean-bare clean-theirs clean-ours rebuild-theirs rebuild-ours; do
+for key in clean-bare clean-theirs clean-ours clean-ours-sqlx rebuild-theirs rebuild-ours rebuild-ours-sqlx; do
     cpu=$(printf '%s' "${samples[$key]}" | cut -d' ' -f1 | median)
     wall=$(printf '%s' "${samples[$key]}" | cut -d' ' -f2 | median)
     printf '%-16s %10s %10s\n' "$key" "$cpu" "$wall"
