@@ -6,7 +6,7 @@
 # Writes three crates outside the workspace (each its own `[workspace]`, path dependencies on
 # this checkout, this checkout's Cargo.lock, one shared target dir), builds their dependencies
 # once, then times, R times interleaved, a clean build of each crate alone (`cargo clean -p`
-# then `cargo build`) and, for ours and sqlx's, the rebuild after appending a comment to the
+# then `cargo build`) and, for the three macro crates, the rebuild after appending a comment to the
 # middle migration. Prints medians of user+system CPU and of wall time. Set KEEP=1 to keep DIR.
 #
 #   bare    the same dependencies, no macro (the floor)
