@@ -158,13 +158,14 @@ def main():
     with open("/proc/loadavg") as f:
         load = " ".join(f.read().split()[:3])
     print(f"clean build of the crate alone, CPU seconds, median of {runs} (load average {load})")
-    previous = None
+    medians = {crate: statistics.median(samples[crate]) for crate in crates}
+    rungs = [crate for crate in crates if crate.startswith("l-")]
     for crate in crates:
-        median = statistics.median(samples[crate])
-        step = f"  (+{median - previous:.2f})" if previous is not None and crate.startswith("l-") and crate != "l-migrator" else ""
-        print(f"{crate:12} {median:6.2f}{step}   [{' '.join(f'{s:.2f}' for s in samples[crate])}]")
-        previous = median if crate.startswith("l-") else previous
-
+        step = ""
+        if crate in rungs[1:]:
+            below = rungs[rungs.index(crate) - 1]
+            step = f"  (+{medians[crate] - medians[below]:.2f})"
+        print(f"{crate:12} {medians[crate]:6.2f}{step}   [{' '.join(f'{s:.2f}' for s in samples[crate])}]")
 
 if __name__ == "__main__":
     main()
