@@ -10,7 +10,7 @@ writes a ladder of crates that each hold one more kind of generated item than th
     L0 migrator   `MIGRATOR` only (no `tables`, no `enums`)
     L1 structs    + the enums, the `Row` structs and each table's `NAME` and `COLUMNS`
     L2 consts     + one constant per column
-    L3 from_row   + `tables::__decode` and the `FromRow` impls: everything the macro
+    L3 from_row   + `tables::__decode`, the `__decode::Table` and `FromRow` impls: everything the macro
                   generates with the `sqlx` feature (`row-traits` would add the derives)
 
 Then it times RUNS interleaved clean builds of each (`cargo clean -p` then `cargo build`, as
@@ -93,6 +93,7 @@ def stable(expanded):
 def ladder(full):
     from_row = full
     consts = remove_blocks(from_row, r"impl<'r, R: ::sqlx::Row> ::sqlx::FromRow<'r, R> for Row", "#[automatically_derived]")
+    consts = remove_blocks(consts, r"impl (?:super::)+__decode::Table for Row")
     consts = remove_blocks(consts, r"pub mod __decode \{")
     column_constant = r'\n\s*(#\[doc = "[^"\n]*"\]\n\s*)?pub const (?!NAME\b|COLUMNS\b)[A-Za-z0-9_]+: &str = "[^"\n]*";'
     structs = re.sub(column_constant, "", consts)
