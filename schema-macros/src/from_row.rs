@@ -11,13 +11,18 @@
 //! field is `Row::try_get` by its SQL column name, the first error returned as is.
 //!
 //! Wider tables nest: their fields are split into tuples of `LEAF_WIDTH`, wrapped in
-//! `__decode::Chunks`, and so on up (16 × 16 = 256 columns at two levels; PostgreSQL allows 1,600).
+//! `__decode::Chunks`, and so on up (4 levels hold 256 columns, 6 hold PostgreSQL's 1,600).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// The widest tuple `__decode` implements (and so the widest pattern the impls destructure).
-const LEAF_WIDTH: usize = 16;
+/// Small on purpose: rustc's work on the impl for `n` values grows faster than `n` (it has
+/// `2n` bounds to check each of its `n` decodes against), and with 16 `__decode` alone was a
+/// third of what `FromRow` adds to a 249-table crate. For that crate's whole build, 8 takes
+/// 11% fewer rustc instructions than 16 and 4 takes 14% fewer (BENCHMARKS.md); tables nest a
+/// level deeper, which costs less than it saves.
+const LEAF_WIDTH: usize = 4;
 
 /// One field of the row struct: its Rust name and its type. Fields come in column order, the
 /// order of the table module's `COLUMNS`, which the impl passes as the names to decode.
@@ -225,7 +230,7 @@ mod tests {
             "{tokens}"
         );
         let widest = from_row_impl(&fields(LEAF_WIDTH * LEAF_WIDTH + 1), 2).to_string();
-        // 17 tuples of columns: two `Chunks` of them, in a third; the type is written once (the
+        // LEAF_WIDTH + 1 tuples of columns: two `Chunks` of them, in a third; the type is written once (the
         // `Table::Tuple`), the pattern matches the same nesting.
         assert_eq!(widest.matches("Chunks <").count(), 3, "{widest}");
         assert_eq!(widest.matches("Chunks (").count(), 3, "{widest}");
