@@ -9,8 +9,8 @@ instructions (valgrind's cachegrind, `--cache-sim=no`) instead of timed: timings
 machines vary by 20% from run to run, an instruction count is the same every run, so a change
 of a few percent shows.
 
-Every rung is compiled by the rustc command cargo runs for `ours-sqlx` (from `cargo build -v`), with
-the source file swapped, a fresh incremental directory, and RUSTC_BOOTSTRAP=1 (the expanded
+Every rung is compiled by the rustc command cargo runs for `ours-sqlx` (from `cargo build -v`),
+with the source file swapped, a fresh incremental directory, and RUSTC_BOOTSTRAP=1 (the expanded
 text needs it); the linker runs as a child process and is not counted. The last line is the
 crate as written, so its step over the top rung is the macro's own run and the expansion of its
 output. Needs valgrind; about a minute per rung.
@@ -24,7 +24,8 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-spec = importlib.util.spec_from_file_location("generated_cost", os.path.join(HERE, "generated-cost.py"))
+spec = importlib.util.spec_from_file_location("generated_cost",
+                                              os.path.join(HERE, "generated-cost.py"))
 generated_cost = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(generated_cost)
 
@@ -74,7 +75,8 @@ def main():
     crate_dir = os.path.join(work, crate)
     env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(work, "target"))
     args = rustc_command(crate_dir, f"bc-{crate}", env)
-    rustc_env = dict(env, RUSTC_BOOTSTRAP="1", CARGO_MANIFEST_DIR=crate_dir, CARGO_PKG_NAME=f"bc-{crate}")
+    rustc_env = dict(env, RUSTC_BOOTSTRAP="1", CARGO_MANIFEST_DIR=crate_dir,
+                     CARGO_PKG_NAME=f"bc-{crate}")
     expand = [a for a in args if not a.startswith("--emit")] + ["-Zunpretty=expanded"]
     expanded = subprocess.run(expand, cwd=crate_dir, env=rustc_env, check=True, text=True,
                               capture_output=True).stdout
@@ -86,7 +88,8 @@ def main():
             with open(path, "w") as f:
                 f.write(text)
             rows.append((f"L: {rung}", instructions(args, path, crate_dir, rustc_env)))
-        rows.append((f"{crate} (the macro)", instructions(args, "src/main.rs", crate_dir, rustc_env)))
+        macro_call = instructions(args, "src/main.rs", crate_dir, rustc_env)
+        rows.append((f"{crate} (the macro)", macro_call))
     print(f"rustc instructions on {crate}'s crate, clean, incremental on, linker not counted")
     for i, (name, count) in enumerate(rows):
         step = f"  (+{(count - rows[i - 1][1]) / 1e9:.2f} G)" if i else ""

@@ -157,7 +157,9 @@ pub fn decode_module() -> TokenStream {
                 T::Tuple: Columns<'r, R>,
             {
                 match <T::Tuple as Columns<'r, R>>::decode(row, &mut names.iter()) {
-                    ::core::result::Result::Ok(tuple) => ::core::result::Result::Ok(T::from_tuple(tuple)),
+                    ::core::result::Result::Ok(tuple) => {
+                        ::core::result::Result::Ok(T::from_tuple(tuple))
+                    }
                     ::core::result::Result::Err(error) => ::core::result::Result::Err(error),
                 }
             }
@@ -230,8 +232,8 @@ mod tests {
             "{tokens}"
         );
         let widest = from_row_impl(&fields(LEAF_WIDTH * LEAF_WIDTH + 1), 2).to_string();
-        // LEAF_WIDTH + 1 tuples of columns: two `Chunks` of them, in a third; the type is written once (the
-        // `Table::Tuple`), the pattern matches the same nesting.
+        // LEAF_WIDTH + 1 tuples of columns: two `Chunks` of them, in a third; the type is
+        // written once (`Table::Tuple`), the pattern matches the same nesting.
         assert_eq!(widest.matches("Chunks <").count(), 3, "{widest}");
         assert_eq!(widest.matches("Chunks (").count(), 3, "{widest}");
     }
