@@ -279,6 +279,9 @@ impl Findings<'_> {
     }
 
     fn identifier_lengths(&mut self, site: &Site, text: &str) {
+        if !may_hold_long_identifier(text) {
+            return;
+        }
         for word in crate::fold::identifier_words(text) {
             if word.len() > names::MAX_IDENTIFIER {
                 self.push(
@@ -658,5 +661,56 @@ impl Findings<'_> {
                 "say where it belongs with BEFORE or AFTER",
             );
         }
+    }
+}
+
+/// Whether `text` can hold an identifier over PostgreSQL's limit: a run of identifier bytes
+/// (double-quoted stretches whole, quotes included) long enough that folding could take it past
+/// 63 bytes (lowercasing can grow a character by half). Runs on every statement, so that the
+/// word split, which allocates each word, runs only on the few statements that can fail.
+fn may_hold_long_identifier(text: &str) -> bool {
+    let mut run = 0;
+    let mut in_quotes = false;
+    for byte in text.bytes() {
+        if byte == b'"' {
+            in_quotes = !in_quotes;
+        }
+        let part = in_quotes
+            || byte == b'"'
+            || byte == b'_'
+            || byte == b'$'
+            || byte.is_ascii_alphanumeric()
+            || !byte.is_ascii();
+        run = if part { run + 1 } else { 0 };
+        if run * 3 > names::MAX_IDENTIFIER * 2 {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_hold_long_identifier;
+
+    #[test]
+    fn short_words_skip_the_split_and_every_long_name_shape_is_kept() {
+        assert!(!may_hold_long_identifier(
+            "CREATE TABLE notes (id bigint PRIMARY KEY, body text NOT NULL DEFAULT '')"
+        ));
+        let long = "a".repeat(64);
+        assert!(may_hold_long_identifier(&format!(
+            "ALTER TABLE t ADD COLUMN {long} text"
+        )));
+        // Spaces and doubled quotes inside a quoted name do not break it.
+        let quoted = format!("\"{} \"\"{}\"", "b".repeat(30), "c".repeat(30));
+        assert!(may_hold_long_identifier(&format!(
+            "CREATE TABLE {quoted} ()"
+        )));
+        // 22 two-byte letters are 44 bytes, and could fold to more than 63.
+        assert!(may_hold_long_identifier(&format!(
+            "CREATE TABLE {} ()",
+            "İ".repeat(22)
+        )));
     }
 }
