@@ -665,18 +665,23 @@ impl Findings<'_> {
 }
 
 /// Whether `text` can hold an identifier over PostgreSQL's limit: a run of identifier bytes
-/// (double-quoted stretches whole, quotes included) long enough that folding could take it past
-/// 63 bytes (lowercasing can grow a character by half). Runs on every statement, so that the
-/// word split, which allocates each word, runs only on the few statements that can fail.
+/// (quoted stretches whole, quotes included) long enough that folding could take it past 63
+/// bytes (lowercasing can grow a character by half). Quotes open and close as in
+/// `identifier_words`, so a `"` inside a string literal does not split a later quoted name;
+/// literals count as runs too, which only over-approximates. Runs on every statement, so that
+/// the word split, which allocates each word, runs only on the few statements that can fail.
 fn may_hold_long_identifier(text: &str) -> bool {
     let mut run = 0;
-    let mut in_quotes = false;
+    let mut open_quote = None;
     for byte in text.bytes() {
-        if byte == b'"' {
-            in_quotes = !in_quotes;
+        let quote = byte == b'"' || byte == b'\'';
+        match open_quote {
+            None if quote => open_quote = Some(byte),
+            Some(open) if open == byte => open_quote = None,
+            _ => {}
         }
-        let part = in_quotes
-            || byte == b'"'
+        let part = open_quote.is_some()
+            || quote
             || byte == b'_'
             || byte == b'$'
             || byte.is_ascii_alphanumeric()
@@ -707,6 +712,9 @@ mod tests {
         assert!(may_hold_long_identifier(&format!(
             "CREATE TABLE {quoted} ()"
         )));
+        // A `"` inside a string literal does not close or open a quoted name.
+        let spaced = format!("\"{} {}\"", "d".repeat(30), "e".repeat(30));
+        assert!(may_hold_long_identifier(&format!("SELECT '\"', {spaced}")));
         // 22 two-byte letters are 44 bytes, and could fold to more than 63.
         assert!(may_hold_long_identifier(&format!(
             "CREATE TABLE {} ()",
