@@ -24,6 +24,7 @@ pub mod source;
 pub mod split;
 pub mod squash;
 pub mod transaction;
+pub mod typing;
 
 pub use analyze::{Analysis, analyze, analyze_dir};
 pub use config::Config;
